@@ -1,0 +1,1 @@
+"""autonews: nightly ETL of automotive news into PostgreSQL."""

@@ -1,0 +1,131 @@
+"""The `autonews` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from flows.settings import SAMPLE_DIR, load_settings
+
+PREFECT_DEFAULTS = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+}
+
+
+def _prepare_environment() -> None:
+    """Quiet, offline defaults for Prefect and dbt; a project-local Prefect home."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    os.environ.setdefault("PREFECT_HOME", str(load_settings().state_dir / "prefect"))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """One nightly run over a source folder; non-zero exit when anything failed."""
+    from rich.console import Console
+
+    from flows.report import print_report
+    from flows.warehouse import RunLockedError
+
+    console = Console()
+    source = Path(args.source)
+    if not source.is_dir():
+        console.print(f"[red]error:[/red] source folder not found: {source}")
+        return 2
+    from flows.nightly import nightly
+
+    try:
+        report = nightly(source_dir=str(source), reprocess=args.reprocess, wait_for_lock=args.wait)
+    except RunLockedError as exc:
+        console.print(f"[yellow]not started:[/yellow] {exc}")
+        return 3
+    except Exception as exc:  # the flow failed: say why, exit non-zero
+        console.print(f"[red]run failed:[/red] {type(exc).__name__}: {exc}")
+        return 1
+    print_report(report, console)
+    if report.ingest and report.ingest.files_rejected:
+        console.print(
+            f"[yellow]{report.ingest.files_rejected} file(s) rejected; see above[/yellow]"
+        )
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    """Start, stop or locate the embedded PostgreSQL."""
+    from flows import database
+
+    settings = load_settings()
+    if args.action == "start":
+        print(database.embedded_url(settings))
+    elif args.action == "stop":
+        stopped = database.stop_embedded(settings)
+        print("stopped" if stopped else "not running")
+    else:
+        print(database.resolve_url(settings))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the nightly schedule in the foreground."""
+    from prefect.schedules import Cron
+
+    from flows.nightly import nightly
+    from flows.settings import NIGHTLY_CRON, NIGHTLY_TIMEZONE
+
+    nightly.serve(
+        name="nightly",
+        schedules=[Cron(NIGHTLY_CRON, timezone=NIGHTLY_TIMEZONE)],
+        parameters={"source_dir": str(Path(args.source).resolve())},
+    )
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print the last runs and the marts' row counts and freshness."""
+    from rich.console import Console
+
+    from flows.database import resolve_url
+    from flows.report import print_status
+
+    print_status(resolve_url(load_settings()), Console(), limit=args.limit)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `autonews`."""
+    parser = argparse.ArgumentParser(
+        prog="autonews", description="Nightly ETL of automotive news into PostgreSQL."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the nightly job once")
+    run.add_argument("--source", default=str(SAMPLE_DIR), help="folder of articles to load")
+    run.add_argument(
+        "--reprocess", action="store_true", help="rebuild staging and marts from raw alone"
+    )
+    run.add_argument("--wait", action="store_true", help="wait for a run already in progress")
+    run.set_defaults(func=cmd_run)
+    db = sub.add_parser("db", help="the embedded PostgreSQL server")
+    db.add_argument("action", choices=["start", "stop", "url"])
+    db.set_defaults(func=cmd_db)
+    serve = sub.add_parser("serve", help="run the nightly schedule in the foreground")
+    serve.add_argument("--source", default=str(SAMPLE_DIR), help="folder of articles to load")
+    serve.set_defaults(func=cmd_serve)
+    status = sub.add_parser("status", help="the last runs and the marts' row counts")
+    status.add_argument("--limit", type=int, default=10)
+    status.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    _prepare_environment()
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

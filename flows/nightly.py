@@ -1,0 +1,117 @@
+"""The Prefect flow `nightly`: ingest → extract → dbt build → publish the marts."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from flows import pipeline, transform, warehouse
+from flows.database import resolve_url
+from flows.ingest import IngestReport
+from flows.report import RunReport, render_markdown
+from flows.settings import EXTRACTOR_VERSION, SAMPLE_DIR, load_settings
+
+TRANSIENT_ERRORS = (psycopg.OperationalError, ConnectionError, TimeoutError)
+
+
+def is_transient(task, task_run, state) -> bool:
+    """Retry only failures a second try can cure: lost connections, restarts, time-outs."""
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, TRANSIENT_ERRORS)
+
+
+RETRY = {"retries": 3, "retry_delay_seconds": [2, 10, 30], "retry_condition_fn": is_transient}
+
+
+@task(name="migrate", **RETRY)
+def migrate_task(url: str) -> list[str]:
+    """Apply the versioned migrations of sql/."""
+    return [m.path.name for m in warehouse.migrate(url)]
+
+
+@task(name="ingest", **RETRY)
+def ingest_task(url: str, source: str) -> IngestReport:
+    """Load the source folder into raw."""
+    return pipeline.run_ingest(url, Path(source), load_settings())
+
+
+@task(name="extract", **RETRY)
+def extract_task(url: str) -> pipeline.ExtractReport:
+    """Extract the new raw documents into staging."""
+    return pipeline.run_extract(url, load_settings())
+
+
+@task(name="dbt-build", **RETRY)
+def dbt_build_task(url: str) -> transform.DbtReport:
+    """Build and test the dbt models into the side schema."""
+    return transform.build_marts(url)
+
+
+@task(name="publish-marts", **RETRY)
+def publish_task(url: str) -> None:
+    """Swap the tested marts in for the readers."""
+    transform.publish_marts(url)
+
+
+@task(name="reset-staging", **RETRY)
+def reset_task(url: str) -> None:
+    """Empty staging so everything is rebuilt from raw alone."""
+    pipeline.reset_for_reprocess(url)
+
+
+@dataclass
+class StepTimer:
+    """Wall-clock seconds per step."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def run(self, name: str, fn, *args):
+        """Call ``fn`` and record how long it took under ``name``."""
+        started = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.seconds[name] = round(time.perf_counter() - started, 3)
+
+
+@flow(name="nightly", log_prints=True)
+def nightly(
+    source_dir: str | None = None,
+    reprocess: bool = False,
+    database_url: str | None = None,
+    wait_for_lock: bool = False,
+) -> RunReport:
+    """One nightly run over the files in ``source_dir`` (default: the bundled samples)."""
+    logger = get_run_logger()
+    settings = load_settings()
+    url = database_url or resolve_url(settings)
+    source = str(Path(source_dir or SAMPLE_DIR).resolve())
+    timer = StepTimer()
+    timer.run("migrate", migrate_task, url)
+    report = RunReport(source_dir=source, extractor_version=EXTRACTOR_VERSION)
+    with warehouse.run_lock(url, wait=wait_for_lock) as lock_conn:
+        run_id = report.start(lock_conn)
+        try:
+            if reprocess:
+                timer.run("reset", reset_task, url)
+            report.ingest = timer.run("ingest", ingest_task, url, source)
+            report.extract = timer.run("extract", extract_task, url)
+            report.dbt = timer.run("dbt build", dbt_build_task, url)
+            timer.run("publish", publish_task, url)
+            report.seconds = timer.seconds
+            report.collect(lock_conn)
+            report.finish(lock_conn, run_id, "succeeded")
+        except BaseException as exc:
+            report.seconds = timer.seconds
+            report.error = f"{type(exc).__name__}: {exc}"
+            report.finish(lock_conn, run_id, "failed")
+            raise
+    markdown = render_markdown(report)
+    create_markdown_artifact(markdown, key="nightly-report", description="autonews nightly run")
+    logger.info("nightly run %s finished", run_id)
+    return report

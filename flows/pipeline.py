@@ -1,0 +1,121 @@
+"""The nightly job's steps as plain functions; the Prefect flow in flows.nightly wraps them."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+from flows import warehouse
+from flows.extract import extract_batch
+from flows.extract.models import Extraction, RawDocument
+from flows.ingest import IngestReport, ingest
+from flows.settings import EXTRACTOR_VERSION, Settings
+
+# Below this many pending documents, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 2000
+
+
+@dataclass
+class ExtractReport:
+    """What the extraction step did."""
+
+    extractor_version: str
+    documents: int = 0
+    mentions: int = 0
+    partnerships: int = 0
+    sales: int = 0
+    workers: int = 1
+
+
+def run_ingest(url: str, source: Path, settings: Settings) -> IngestReport:
+    """Load the source folder into raw as one batch."""
+    with warehouse.connect(url) as conn:
+        return ingest(conn, source, settings.max_file_bytes)
+
+
+def _count(report: ExtractReport, extractions: list[Extraction]) -> None:
+    """Add a batch's extractions to the report's counts."""
+    report.documents += len(extractions)
+    for extraction in extractions:
+        report.mentions += len(extraction.mentions)
+        report.partnerships += len(extraction.partnerships)
+        report.sales += len(extraction.sales)
+
+
+def _batches(url: str, batch_size: int) -> Iterator[list[RawDocument]]:
+    """Stream the documents still to extract, from a connection of their own."""
+    with warehouse.connect(url) as conn:
+        yield from warehouse.pending_documents(conn, EXTRACTOR_VERSION, batch_size)
+
+
+def worker_count(settings: Settings, pending: int) -> int:
+    """How many extraction processes to use for ``pending`` documents."""
+    if settings.workers > 0:
+        return settings.workers
+    if pending < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
+def run_extract(
+    url: str,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExtractReport:
+    """Extract every raw document not yet extracted by this extractor version into staging."""
+    report = ExtractReport(EXTRACTOR_VERSION)
+    with warehouse.connect(url) as conn:
+        pending = warehouse.count_pending(conn, EXTRACTOR_VERSION)
+        report.workers = worker_count(settings, pending)
+        batches = _batches(url, settings.batch_size)
+        if report.workers == 1:
+            results: Iterator[list[Extraction]] = map(extract_batch, batches)
+            _drain(conn, results, report, pending, progress)
+        else:
+            with ProcessPoolExecutor(max_workers=report.workers) as pool:
+                results = _bounded_map(pool, batches, window=2 * report.workers)
+                _drain(conn, results, report, pending, progress)
+    return report
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, batches: Iterator[list[RawDocument]], window: int
+) -> Iterator[list[Extraction]]:
+    """Like pool.map, in order, but with at most ``window`` batches in flight.
+
+    Executor.map submits the whole input at once, which would hold the archive in memory.
+    """
+    in_flight: deque[Future] = deque()
+    for batch in batches:
+        in_flight.append(pool.submit(extract_batch, batch))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def _drain(
+    conn: psycopg.Connection,
+    results: Iterator[list[Extraction]],
+    report: ExtractReport,
+    pending: int,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Write each extracted batch to staging as it arrives."""
+    for extractions in results:
+        warehouse.write_extractions(conn, extractions)
+        _count(report, extractions)
+        if progress is not None:
+            progress(report.documents, pending)
+
+
+def reset_for_reprocess(url: str) -> None:
+    """Empty staging so that extraction and the marts are rebuilt from raw alone."""
+    with warehouse.connect(url) as conn:
+        warehouse.reset_staging(conn)

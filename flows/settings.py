@@ -1,0 +1,60 @@
+"""Settings and constants in one place; everything that varies comes from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_DIR / "sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+DBT_PROJECT_DIR = PROJECT_DIR / "dbt_project"
+SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+REFERENCE_DIR = SEEDS_DIR / "reference"
+SAMPLE_DIR = PROJECT_DIR / "data" / "sample"
+STATE_DIR = PROJECT_DIR / ".autonews"
+
+# Bump whenever extraction output can change: documents extracted by another
+# version are extracted again on the next run, nothing else is recomputed.
+EXTRACTOR_VERSION = "0.1.0"
+
+# Files over this size are rejected with a reason; the run goes on.
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# Documents per extraction batch and per staging write transaction.
+DEFAULT_BATCH_SIZE = 500
+# Advisory lock key that serialises nightly runs on one database.
+RUN_LOCK_KEY = 0x6175_746F_6E65_7773  # "autonews"
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run-time settings read from the environment."""
+
+    database_url: str | None
+    state_dir: Path
+    max_file_bytes: int
+    batch_size: int
+    workers: int
+
+    @property
+    def pgdata_dir(self) -> Path:
+        """Folder of the embedded PostgreSQL cluster."""
+        return self.state_dir / "pgdata"
+
+
+def load_settings() -> Settings:
+    """Read settings from environment variables, with project-local defaults."""
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or None,
+        state_dir=Path(os.environ.get("AUTONEWS_STATE_DIR", STATE_DIR)),
+        max_file_bytes=int(os.environ.get("AUTONEWS_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
+        batch_size=int(os.environ.get("AUTONEWS_BATCH_SIZE", DEFAULT_BATCH_SIZE)),
+        workers=int(os.environ.get("AUTONEWS_WORKERS", "0")),
+    )
+
+
+# The nightly schedule (prefect.yaml holds the same values for deployments).
+NIGHTLY_CRON = "0 2 * * *"
+NIGHTLY_TIMEZONE = "Europe/Berlin"

