@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from prefect.artifacts import create_markdown_artifact
 
 from flows import pipeline, transform, warehouse
 from flows.database import resolve_url
+from flows.extract import extract_batch
+from flows.extract.models import Extraction, RawDocument
 from flows.ingest import IngestReport
 from flows.report import RunReport, render_markdown
 from flows.settings import EXTRACTOR_VERSION, SAMPLE_DIR, load_settings
@@ -44,6 +47,33 @@ def ingest_task(url: str, source: str) -> IngestReport:
 def extract_task(url: str) -> pipeline.ExtractReport:
     """Extract the new raw documents into staging."""
     return pipeline.run_extract(url, load_settings())
+
+
+@task(name="extract-batch", retries=2, retry_delay_seconds=5)
+def extract_batch_task(documents: list[RawDocument]) -> list[Extraction]:
+    """Extract one batch of documents; pure, so it can run on any worker."""
+    return extract_batch(documents)
+
+
+def dask_mapper(window: int):
+    """A batch mapper that submits each batch as a task to the flow's (Dask) task runner."""
+
+    def run(batches):
+        in_flight = deque()
+        for batch in batches:
+            in_flight.append(extract_batch_task.submit(batch))
+            if len(in_flight) >= window:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+    return run
+
+
+@flow(name="extract-distributed")
+def extract_distributed(url: str, window: int = 8) -> pipeline.ExtractReport:
+    """Extract the new raw documents on the task runner this flow is given (a Dask cluster)."""
+    return pipeline.run_extract(url, load_settings(), mapper=dask_mapper(window))
 
 
 @task(name="dbt-build", **RETRY)
@@ -85,8 +115,12 @@ def nightly(
     reprocess: bool = False,
     database_url: str | None = None,
     wait_for_lock: bool = False,
+    dask_address: str | None = None,
 ) -> RunReport:
-    """One nightly run over the files in ``source_dir`` (default: the bundled samples)."""
+    """One nightly run over the files in ``source_dir`` (default: the bundled samples).
+
+    With ``dask_address``, extraction runs on that dask.distributed cluster.
+    """
     logger = get_run_logger()
     settings = load_settings()
     url = database_url or resolve_url(settings)
@@ -95,12 +129,22 @@ def nightly(
     timer.run("migrate", migrate_task, url)
     report = RunReport(source_dir=source, extractor_version=EXTRACTOR_VERSION)
     with warehouse.run_lock(url, wait=wait_for_lock) as lock_conn:
+        if warehouse.close_interrupted(lock_conn):
+            logger.warning("an earlier run was interrupted; its leftovers are marked failed")
         run_id = report.start(lock_conn)
         try:
             if reprocess:
                 timer.run("reset", reset_task, url)
             report.ingest = timer.run("ingest", ingest_task, url, source)
-            report.extract = timer.run("extract", extract_task, url)
+            if dask_address:
+                from prefect_dask import DaskTaskRunner
+
+                distributed = extract_distributed.with_options(
+                    task_runner=DaskTaskRunner(address=dask_address)
+                )
+                report.extract = timer.run("extract", distributed, url)
+            else:
+                report.extract = timer.run("extract", extract_task, url)
             report.dbt = timer.run("dbt build", dbt_build_task, url)
             timer.run("publish", publish_task, url)
             report.seconds = timer.seconds

@@ -63,18 +63,29 @@ def worker_count(settings: Settings, pending: int) -> int:
     return max(1, os.cpu_count() or 1)
 
 
+BatchMapper = Callable[[Iterator[list[RawDocument]]], Iterator[list[Extraction]]]
+
+
 def run_extract(
     url: str,
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
+    mapper: BatchMapper | None = None,
 ) -> ExtractReport:
-    """Extract every raw document not yet extracted by this extractor version into staging."""
+    """Extract every raw document not yet extracted by this extractor version into staging.
+
+    ``mapper`` runs extract_batch over the batches elsewhere (a Dask cluster) and yields the
+    results in order; without it, batches run here or in local worker processes.
+    """
     report = ExtractReport(EXTRACTOR_VERSION)
     with warehouse.connect(url) as conn:
         pending = warehouse.count_pending(conn, EXTRACTOR_VERSION)
         report.workers = worker_count(settings, pending)
         batches = _batches(url, settings.batch_size)
-        if report.workers == 1:
+        if mapper is not None:
+            report.workers = 0
+            _drain(conn, mapper(batches), report, pending, progress)
+        elif report.workers == 1:
             results: Iterator[list[Extraction]] = map(extract_batch, batches)
             _drain(conn, results, report, pending, progress)
         else:

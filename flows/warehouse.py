@@ -313,3 +313,23 @@ def mart_row_counts(conn: psycopg.Connection, schema: str = "marts") -> dict[str
             )
         ).fetchone()
     return counts
+
+
+def close_interrupted(conn: psycopg.Connection) -> int:
+    """Mark batches and runs left 'running' by a killed process as failed; return how many.
+
+    Call it only while holding the run lock: then nothing else can still be running.
+    """
+    message = "interrupted: the process ended before the run finished"
+    with conn.transaction():
+        batches = conn.execute(
+            "update raw.load_batches set status = 'failed', finished_at = now(), "
+            "error_message = %s where status = 'running'",
+            [message],
+        ).rowcount
+        runs = conn.execute(
+            "update meta.runs set status = 'failed', finished_at = now(), error_message = %s "
+            "where status = 'running'",
+            [message],
+        ).rowcount
+    return batches + runs

@@ -24,6 +24,15 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 SHARED_DIR = PROJECT_DIR.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def prefect_backend() -> Iterator[None]:
+    """One temporary Prefect server and database for the whole session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     """URL of a PostgreSQL server's maintenance database for the whole session."""
@@ -90,3 +99,19 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip("../shared is not present on this machine")
     return SHARED_DIR
+
+
+@pytest.fixture
+def new_db(server_url: str) -> Iterator:
+    """A factory of further fresh, migrated databases for one test."""
+    created: list[str] = []
+
+    def make() -> str:
+        url = _create_database(server_url)
+        created.append(url)
+        warehouse.migrate(url)
+        return url
+
+    yield make
+    for url in created:
+        _drop_database(server_url, url)

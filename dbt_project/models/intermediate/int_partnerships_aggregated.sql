@@ -1,0 +1,114 @@
+with
+
+claims as (
+
+    select * from {{ ref('int_partnership_claims_corrected') }}
+
+),
+
+-- Claims from the most recent to the oldest: by reported date, then load time. Between
+-- equally recent claims a denial, cancellation or rejection wins over any positive status.
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by partnership_id
+            order by
+                reported_date desc,
+                loaded_at desc,
+                {{ partnership_status_rank('status') }} asc,
+                document_id desc,
+                claim_index desc
+        ) as recency_rank,
+        row_number() over (
+            partition by partnership_id
+            order by
+                (stake_percent is null) asc,
+                reported_date desc,
+                loaded_at desc,
+                document_id desc,
+                claim_index desc
+        ) as stake_rank,
+        row_number() over (
+            partition by partnership_id
+            order by
+                (amount_value is null) asc,
+                reported_date desc,
+                loaded_at desc,
+                document_id desc,
+                claim_index desc
+        ) as amount_rank
+
+    from claims
+
+),
+
+aggregated as (
+
+    select
+        partnership_id,
+        company_a_id,
+        company_b_id,
+        partnership_type,
+        min(reported_date) as first_reported_date,
+        max(reported_date) as last_reported_date,
+        count(distinct document_id) as document_count,
+        count(*) as claim_count
+
+    from claims
+    group by partnership_id, company_a_id, company_b_id, partnership_type
+
+),
+
+latest_claims as (
+
+    select * from ranked
+    where recency_rank = 1
+
+),
+
+latest_stakes as (
+
+    select * from ranked
+    where stake_rank = 1
+
+),
+
+latest_amounts as (
+
+    select * from ranked
+    where amount_rank = 1
+
+),
+
+final as (
+
+    select
+        aggregated.partnership_id,
+        aggregated.company_a_id,
+        aggregated.company_b_id,
+        aggregated.partnership_type,
+        latest_claims.status,
+        aggregated.first_reported_date,
+        aggregated.last_reported_date,
+        aggregated.document_count,
+        aggregated.claim_count,
+        latest_stakes.stake_percent,
+        latest_amounts.amount_value,
+        latest_amounts.amount_currency,
+        latest_claims.sentence_text as evidence_text,
+        latest_claims.document_id as source_document_id,
+        latest_claims.partnership_mention_id as latest_partnership_mention_id
+
+    from aggregated
+    inner join latest_claims
+        on aggregated.partnership_id = latest_claims.partnership_id
+    inner join latest_stakes
+        on aggregated.partnership_id = latest_stakes.partnership_id
+    inner join latest_amounts
+        on aggregated.partnership_id = latest_amounts.partnership_id
+
+)
+
+select * from final

@@ -1,0 +1,118 @@
+with
+
+claims as (
+
+    select * from {{ ref('int_sales_claims_corrected') }}
+
+),
+
+-- Claims from the most recent to the oldest: by reported date, then load time.
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by sales_id
+            order by
+                reported_date desc,
+                loaded_at desc,
+                document_id desc,
+                claim_index desc
+        ) as recency_rank,
+        row_number() over (
+            partition by sales_id
+            order by
+                (reporting_body is null) asc,
+                reported_date desc,
+                loaded_at desc,
+                document_id desc,
+                claim_index desc
+        ) as reporting_body_rank
+
+    from claims
+
+),
+
+aggregated as (
+
+    select
+        sales_id,
+        company_id,
+        metric,
+        period_start,
+        period_end,
+        period_grain,
+        market,
+        segment,
+        min(reported_date) as first_reported_date,
+        max(reported_date) as last_reported_date,
+        count(distinct document_id) as document_count,
+        count(*) as claim_count,
+        count(distinct value) as distinct_value_count,
+        min(value) as min_value,
+        max(value) as max_value
+
+    from claims
+    group by
+        sales_id,
+        company_id,
+        metric,
+        period_start,
+        period_end,
+        period_grain,
+        market,
+        segment
+
+),
+
+latest_claims as (
+
+    select * from ranked
+    where recency_rank = 1
+
+),
+
+reporting_bodies as (
+
+    select * from ranked
+    where reporting_body_rank = 1
+
+),
+
+final as (
+
+    select
+        aggregated.sales_id,
+        aggregated.company_id,
+        aggregated.metric,
+        latest_claims.value,
+        latest_claims.unit,
+        aggregated.period_start,
+        aggregated.period_end,
+        aggregated.period_grain,
+        aggregated.market,
+        aggregated.segment,
+        reporting_bodies.reporting_body,
+        aggregated.first_reported_date,
+        aggregated.last_reported_date,
+        aggregated.document_count,
+        aggregated.claim_count,
+        aggregated.distinct_value_count,
+        -- Conflict: two claims of different documents give different values. That is the
+        -- case exactly when there is more than one document and more than one value.
+        (aggregated.document_count > 1 and aggregated.distinct_value_count > 1) as has_conflict,
+        aggregated.min_value,
+        aggregated.max_value,
+        latest_claims.sentence_text as evidence_text,
+        latest_claims.document_id as source_document_id,
+        latest_claims.sales_mention_id as latest_sales_mention_id
+
+    from aggregated
+    inner join latest_claims
+        on aggregated.sales_id = latest_claims.sales_id
+    inner join reporting_bodies
+        on aggregated.sales_id = reporting_bodies.sales_id
+
+)
+
+select * from final
