@@ -148,12 +148,13 @@ def nightly(
             report.dbt = timer.run("dbt build", dbt_build_task, url)
             timer.run("publish", publish_task, url)
             report.seconds = timer.seconds
-            report.collect(lock_conn)
-            report.finish(lock_conn, run_id, "succeeded")
+            with warehouse.connect(url) as conn:
+                report.collect(conn)
+            report.finish(url, run_id, "succeeded")
         except BaseException as exc:
             report.seconds = timer.seconds
             report.error = f"{type(exc).__name__}: {exc}"
-            report.finish(lock_conn, run_id, "failed")
+            report.finish(url, run_id, "failed")
             raise
     markdown = render_markdown(report)
     create_markdown_artifact(markdown, key="nightly-report", description="autonews nightly run")

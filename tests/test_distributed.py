@@ -1,4 +1,4 @@
-"""Extraction on a real dask.distributed LocalCluster gives exactly the marts of a sequential run."""
+"""Extraction on a dask.distributed LocalCluster gives exactly the marts of a sequential run."""
 
 from __future__ import annotations
 

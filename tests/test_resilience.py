@@ -155,3 +155,25 @@ def test_two_runs_at_once_one_waits_or_exits(db: str, tmp_path: Path) -> None:
         first_output, _ = first.communicate(timeout=600)
     assert first.returncode == 0, first_output.decode(errors="replace")[-3000:]
     assert query(db, "select count(*) from raw.documents") == len(list(SAMPLE_DIR.glob("*.txt")))
+
+
+def test_postgres_restart_during_a_run(
+    db: str, corpus: Path, reference_marts: dict, restart_server, tmp_path: Path
+) -> None:
+    process = start_run(db, corpus, tmp_path)
+    try:
+        wait_for(lambda: bool(query(db, KILL_POINTS["extract"])), process)
+        restart_server()
+        output, _ = process.communicate(timeout=600)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    text = output.decode(errors="replace")
+    if process.returncode != 0:
+        # Failing is allowed, but loudly, and with nothing half-written: a rerun completes.
+        assert "run failed" in text, text[-3000:]
+        rerun = start_run(db, corpus, tmp_path)
+        rerun.communicate(timeout=600)
+        assert rerun.returncode == 0
+    assert mart_fingerprints(db) == reference_marts
+    assert query(db, "select count(*) from raw.documents") == 1500

@@ -42,9 +42,11 @@ def test_badly_named_migration_is_refused(tmp_path: Path) -> None:
 
 
 def test_run_lock_refuses_a_second_run(db: str) -> None:
-    with warehouse.run_lock(db):
-        with pytest.raises(warehouse.RunLockedError, match="another autonews run"):
-            with warehouse.run_lock(db):
-                pass
+    with (
+        warehouse.run_lock(db),
+        pytest.raises(warehouse.RunLockedError, match="another autonews run"),
+        warehouse.run_lock(db),
+    ):
+        pass
     with warehouse.run_lock(db):
         pass
