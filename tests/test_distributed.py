@@ -6,7 +6,7 @@ import pytest
 
 from flows.nightly import nightly
 from flows.settings import SAMPLE_DIR
-from tests.test_nightly import mart_fingerprints
+from tests.test_nightly import VOLATILE, mart_fingerprints
 
 
 @pytest.fixture(scope="module")
@@ -28,4 +28,4 @@ def test_dask_extraction_matches_sequential(db: str, new_db, cluster, monkeypatc
     )
     assert report.extract.documents > 3, "several batches went to the cluster"
     assert report.extract.workers == 0
-    assert mart_fingerprints(other) == mart_fingerprints(db)
+    assert mart_fingerprints(other, VOLATILE) == mart_fingerprints(db, VOLATILE)

@@ -15,7 +15,7 @@ import pytest
 
 from flows.nightly import nightly
 from flows.settings import PROJECT_DIR, SAMPLE_DIR
-from tests.test_nightly import mart_fingerprints
+from tests.test_nightly import VOLATILE, mart_fingerprints
 
 AUTONEWS = [sys.executable, "-m", "flows.cli"]
 
@@ -90,7 +90,7 @@ def reference_marts(corpus: Path, server_url: str, tmp_path_factory) -> dict:
     try:
         warehouse.migrate(url)
         nightly(source_dir=str(corpus), database_url=url)
-        return mart_fingerprints(url)
+        return mart_fingerprints(url, VOLATILE)
     finally:
         _drop_database(server_url, url)
 
@@ -109,7 +109,7 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_marts(
     rerun = start_run(db, corpus, tmp_path)
     output, _ = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, output.decode(errors="replace")[-3000:]
-    assert mart_fingerprints(db) == reference_marts
+    assert mart_fingerprints(db, VOLATILE) == reference_marts
     assert query(db, "select count(*) from raw.load_batches where status = 'running'") == 0
     assert query(db, "select count(*) from meta.runs where status = 'running'") == 0
     assert query(db, "select count(*) from raw.documents") == 1500
@@ -175,5 +175,5 @@ def test_postgres_restart_during_a_run(
         rerun = start_run(db, corpus, tmp_path)
         rerun.communicate(timeout=600)
         assert rerun.returncode == 0
-    assert mart_fingerprints(db) == reference_marts
+    assert mart_fingerprints(db, VOLATILE) == reference_marts
     assert query(db, "select count(*) from raw.documents") == 1500
