@@ -1,0 +1,476 @@
+"""Company mentions: dictionary matching of names, aliases and brands, then discovery.
+
+Products (reference_products.csv) are never companies and are not recorded as mentions:
+their names only keep discovery from turning a product into a company, and a company name
+used as part of a product (`Xiaomi SU7`, `Porsche 911`, `Apple-branded`) is recorded as a
+mention of the company flagged `product_use`, which keeps it out of purchases, stakes and
+sales figures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from flows.extract.constants import (
+    ACRONYM_MAX_LEN,
+    AMBIGUOUS_NAMES,
+    COMPOUND_CONTEXT_HEADS,
+    DISCOVERY_CONTEXT_WORDS,
+    DISCOVERY_HYPHEN_FORMS,
+    DISCOVERY_LEADING_WORDS,
+    DISCOVERY_LEGAL_FORMS,
+    DISCOVERY_MAX_TOKENS,
+    DISCOVERY_STOPWORDS,
+    DOMAIN_CUE_PATTERN,
+    FIRST_NAMES,
+    GENERIC_NAME_WORDS,
+    GERMAN_ADJECTIVE_SUFFIXES,
+    GERMAN_NOUN_SUFFIXES,
+    HYPHENS,
+    LEGAL_SUFFIXES,
+    MODEL_DESIGNATION_PATTERN,
+    PRODUCT_COMPOUND_PATTERN,
+    WEEKDAY_PREFIXES,
+)
+from flows.extract.reference import Name, Reference
+from flows.extract.text import fold, fold_name
+
+METHOD_RANK = {"alias": 0, "brand": 1, "product": 2}
+_HYPHEN_TABLE = str.maketrans({h: " " for h in HYPHENS})
+_LEGAL_ALT = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
+# A legal form or group word right after a name belongs to the mention.
+_LEGAL_TAIL_RE = re.compile(rf"(?:[ \t]|[{re.escape(HYPHENS)}]|,[ \t])(?:{_LEGAL_ALT})(?![\w])")
+# Names stripped of these for the derived short form and for discovered ids.
+_STRIP_FORMS = (
+    "AG",
+    "GmbH",
+    "SE",
+    "KG",
+    "KGaA",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Corp",
+    "Corporation",
+    "LLC",
+    "PLC",
+    "S.p.A.",
+    "SpA",
+    "N.V.",
+    "NV",
+    "B.V.",
+    "BV",
+    "S.A.",
+    "SA",
+    "Limited",
+    "Company",
+    "Group",
+    "Gruppe",
+    "Groep",
+    "Gruppo",
+    "Holding",
+    "Holdings",
+    "Konzern",
+    "& Co.",
+    "Co., Ltd.",
+)
+_STRIP_RE = re.compile(
+    r"(?:[\s,-]+(?:"
+    + "|".join(re.escape(s) for s in sorted(_STRIP_FORMS, key=len, reverse=True))
+    + r")\.?)+$",
+    re.I,
+)
+_NAME_TOKEN = r"(?:[A-ZÄÖÜ0-9][\w&.'’+-]*[\w&+]|[A-ZÄÖÜ])"
+# Discovery looks for the cheap anchor first (a legal form, a context word) and reads the
+# name next to it; one regex over the whole text with the name in front backtracks badly.
+_COMPOUND_HEADS = COMPOUND_CONTEXT_HEADS
+
+
+@lru_cache(maxsize=1)
+def _anchor_automaton() -> ahocorasick.Automaton:
+    """One automaton over every legal form and context word, built once per process."""
+    anchors: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
+    for form in DISCOVERY_LEGAL_FORMS:
+        key = fold_name(form)
+        old = anchors.get(key)
+        anchors[key] = (key, "legal", (), (*old[3], form) if old else (form,))
+    for lang, words in DISCOVERY_CONTEXT_WORDS.items():
+        for word in words:
+            key = fold_name(word)
+            old = anchors.get(key)
+            if old and old[1] == "legal":
+                continue
+            langs = (*old[2], lang) if old else (lang,)
+            forms = (*old[3], word) if old else (word,)
+            anchors[key] = (key, "context", langs, forms)
+    for form in DISCOVERY_HYPHEN_FORMS:
+        key = fold_name(form)
+        if key not in anchors:
+            anchors[key] = (key, "hyphen", (), (form,))
+    for head in _COMPOUND_HEADS:
+        anchors.setdefault(head, (head, "compound", ("de", "nl", "en"), (head,)))
+    automaton = ahocorasick.Automaton()
+    for key, payload in anchors.items():
+        automaton.add_word(key, payload)
+    automaton.make_automaton()
+    return automaton
+
+
+_NAME_RUN_BEFORE_RE = re.compile(
+    rf"(?:(?<=[\s(„“\"'])|^)(?:{_NAME_TOKEN}|&)(?:[ \t]+(?:{_NAME_TOKEN}|&))"
+    rf"{{0,{DISCOVERY_MAX_TOKENS - 1}}}[ \t]+$"
+)
+_NAME_RUN_AFTER_RE = re.compile(
+    rf"[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,{DISCOVERY_MAX_TOKENS - 1}}})"
+)
+_LEGAL_WINDOW = 80
+_MODEL_RE = re.compile(MODEL_DESIGNATION_PATTERN)
+_CAPITALISED_NEXT_RE = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöü]\w*)")
+_COMPANY_WORD_PREFIXES = ("auto", "motor", "group", "gruppe", "europe", "holding")
+_PRODUCT_COMPOUND_RE = re.compile(PRODUCT_COMPOUND_PATTERN, re.I)
+_DOMAIN_RE = re.compile(rf"(?<![\w])(?:{DOMAIN_CUE_PATTERN})\w*", re.I)
+_MODIFIER_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w&.]*[\w&]$")
+_CONTEXT_WORDS = frozenset(w.lower() for ws in DISCOVERY_CONTEXT_WORDS.values() for w in ws)
+_CAMEL_RE = re.compile(r"[a-zäöü][A-Z]|^[A-Z0-9]{2,}$|\d")
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_TRANSLITERATION = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One company mention found in a text."""
+
+    start: int
+    end: int
+    company_id: str
+    company_name: str
+    method: str  # alias | brand | product | discovered
+    is_reference: bool = True
+    # The name stands for a product here (`Porsche 911`, inside `Xiaomi SU7`): it is still a
+    # mention of the company but takes no part in partnerships or sales figures.
+    product_use: bool = False
+
+
+def strip_legal(name: str) -> str:
+    """A name without trailing legal forms and group words (`Alibaba Group` -> `Alibaba`)."""
+    return _STRIP_RE.sub("", name).strip()
+
+
+def slug(name: str) -> str:
+    """A lower-case ASCII slug of a name (`Škoda Auto` -> `skoda-auto`)."""
+    folded = fold(name).replace("&", " and ")
+    for umlaut, plain in _TRANSLITERATION.items():
+        folded = folded.replace(umlaut, plain)
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return _SLUG_RE.sub("-", ascii_text).strip("-")
+
+
+def _is_acronym(name: str) -> bool:
+    """A short all-capitals alias such as `MAN` or `VW`."""
+    letters = [c for c in name if c.isalpha()]
+    return 0 < len(letters) <= ACRONYM_MAX_LEN and all(c.isupper() for c in letters)
+
+
+class CompanyMatcher:
+    """An Aho-Corasick automaton over every reference name, built once per reference."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        entries: dict[str, list[Name]] = {}
+        for name in reference.names:
+            key = fold_name(name.text)
+            if len(key) >= 2:
+                entries.setdefault(key, []).append(name)
+        # Short forms without legal suffixes, unless another name already uses them.
+        for name in list(reference.names):
+            if name.method == "product":
+                continue
+            short = strip_legal(name.text)
+            key = fold_name(short)
+            if short != name.text and len(key) >= 3 and key not in entries:
+                entries[key] = [Name(short, name.company_id, name.method, name.case_sensitive)]
+        self.automaton = ahocorasick.Automaton()
+        for key, names in entries.items():
+            names.sort(key=lambda n: (METHOD_RANK[n.method], n.company_id))
+            self.automaton.add_word(key, (key, tuple(names)))
+        self.automaton.make_automaton()
+        # Discovery never turns a listed name or product into a new company.
+        self.stop_keys = frozenset(entries)
+
+    def _surface_ok(self, surface: str, name: Name) -> bool:
+        """Case rules: exact for case-sensitive aliases and acronyms, capital for names."""
+        if name.case_sensitive or _is_acronym(name.text):
+            return surface.translate(_HYPHEN_TABLE) == name.text.translate(_HYPHEN_TABLE)
+        if name.text[:1].isupper() or name.text[:1].isdigit():
+            return not surface[:1].islower()
+        return True
+
+    def candidates(self, text: str, folded: str) -> list[tuple[int, int, Name, bool]]:
+        """Every dictionary hit on word boundaries: start, end, name, inflected."""
+        out: list[tuple[int, int, Name, bool]] = []
+        size = len(folded)
+        for end_index, (key, names) in self.automaton.iter(folded):
+            start = end_index - len(key) + 1
+            end = end_index + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            inflected = False
+            if end < size and folded[end].isalnum():
+                # Genitive and plural: `Volkswagens`, `BYDs`, `Teslas`.
+                if folded[end] != "s" or (end + 1 < size and folded[end + 1].isalnum()):
+                    continue
+                if key in AMBIGUOUS_NAMES:
+                    continue
+                inflected = True
+            surface = text[start:end]
+            for name in names:
+                if self._surface_ok(surface, name):
+                    out.append((start, end + inflected, name, inflected))
+                    break
+        return out
+
+    def find(
+        self, text: str, folded: str | None = None
+    ) -> tuple[list[Match], list[tuple[int, int]]]:
+        """Reference mentions (longest match wins) and the spans of product names."""
+        folded = fold(text) if folded is None else folded
+        hits = self.candidates(text, folded)
+        products = [(h[0], h[1]) for h in hits if h[2].method == "product"]
+        chosen: list[tuple[int, int, Name, bool]] = []
+        taken: list[tuple[int, int]] = []
+        for hit in sorted(
+            (h for h in hits if h[2].method != "product"), key=lambda h: (h[0] - h[1], h[0])
+        ):
+            start, end = hit[0], hit[1]
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            chosen.append(hit)
+        matches = []
+        for start, end, name, inflected in sorted(chosen, key=lambda h: h[0]):
+            key = fold_name(text[start : end - inflected])
+            if key in AMBIGUOUS_NAMES and not self._ambiguous_ok(text, end, name, chosen):
+                continue
+            if not inflected:
+                end = self._legal_tail(text, end, taken)
+            company = self.reference.companies[name.company_id]
+            product_use = (
+                bool(_MODEL_RE.match(text, end) or _PRODUCT_COMPOUND_RE.match(text, end))
+                or any(s <= start and end <= e for s, e in products)
+                or any(s in (end, end + 1) for s, _ in products)  # `Tesla Model Y`
+            )
+            matches.append(
+                Match(
+                    start,
+                    end,
+                    company.company_id,
+                    company.company_name,
+                    name.method,
+                    product_use=product_use,
+                )
+            )
+        return matches, products
+
+    def _ambiguous_ok(
+        self, text: str, end: int, name: Name, chosen: list[tuple[int, int, Name, bool]]
+    ) -> bool:
+        """An everyday-word name counts only outside compounds and in car news or with its owner."""
+        if end < len(text) and text[end] in HYPHENS:
+            return False
+        following = _CAPITALISED_NEXT_RE.match(text, end)
+        if following and not following.group(1).lower().startswith(_COMPANY_WORD_PREFIXES):
+            return False  # `Smart Cockpit`, `Mini Cooper`: an adjective before a noun
+        owner_named = any(
+            other.company_id == name.company_id
+            and fold_name(text[s : e - infl]) not in AMBIGUOUS_NAMES
+            for s, e, other, infl in chosen
+        )
+        return owner_named or bool(_DOMAIN_RE.search(text))
+
+    @staticmethod
+    def _legal_tail(text: str, end: int, taken: list[tuple[int, int]]) -> int:
+        """Extend a mention over a following legal form (`Brenntag AG`, `Renault-Gruppe`)."""
+        tail = _LEGAL_TAIL_RE.match(text, end)
+        if not tail:
+            return end
+        if any(end < e and s < tail.end() for s, e in taken if s >= end):
+            return end
+        return tail.end()
+
+
+def _clean_candidate(tokens: list[str]) -> list[str]:
+    """Drop leading function words and context nouns from a discovered name."""
+    while tokens and (
+        tokens[0].lower().strip(".,") in DISCOVERY_LEADING_WORDS
+        or tokens[0].lower().rstrip("s") in _CONTEXT_WORDS
+        or _is_compound_head(tokens[0].lower())
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _is_compound_head(word: str) -> bool:
+    """A compound ending in a context noun (`Flugzeugbauer`, `Autokonzerns`), not the noun."""
+    return any(
+        word.endswith(ending) and len(word) > len(ending)
+        for head in _COMPOUND_HEADS
+        for ending in (head, f"{head}s")
+    )
+
+
+def _is_non_name(token: str, language: str | None, alone: bool) -> bool:
+    """A token that cannot start a company name (a person's first name, a weekday), or be one."""
+    low = token.lower().strip(".,")
+    if alone and (low in DISCOVERY_STOPWORDS or low.rstrip("s") in DISCOVERY_STOPWORDS):
+        return True
+    if low in FIRST_NAMES or low.startswith(WEEKDAY_PREFIXES):
+        return True
+    return language == "de" and low.endswith(GERMAN_ADJECTIVE_SUFFIXES)
+
+
+def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
+    """Whether a discovered name can be a company: no stop word, place, person or noun."""
+    tokens = name.split()
+    if not tokens or not tokens[0][:1].isupper() and not tokens[0][:1].isdigit():
+        return False
+    if len(name) < 2 or name.isdigit() or _is_non_name(tokens[0], language, len(tokens) == 1):
+        return False
+    if all(t.lower().strip(".,") in DISCOVERY_STOPWORDS for t in tokens):
+        return False
+    if all(t.lower().strip(".,") in GENERIC_NAME_WORDS for t in tokens):
+        return False
+    if len(tokens) > 1:
+        return True
+    word = tokens[0]
+    low = word.lower()
+    if _CAMEL_RE.search(word):
+        return True
+    if language == "de" and low.endswith(GERMAN_NOUN_SUFFIXES):
+        return False
+    if legal:
+        return True
+    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w])", text):
+        return False  # also written in lower case: a common word, not a name
+    # German capitalises every noun: a lone word counts only when named again.
+    return language != "de" or len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text)) >= 2
+
+
+class Discoverer:
+    """Finds companies that are not on the reference list, by legal form or context word."""
+
+    def __init__(self, language: str | None) -> None:
+        self.language = language
+        self.context_langs = None if language is None else (language, "en")
+
+    def _anchors(self, text: str, folded: str) -> list[tuple[int, int, str]]:
+        """Legal forms and context words standing in a text: (start, end, kind)."""
+        out: list[tuple[int, int, str]] = []
+        size = len(folded)
+        for end_index, (key, kind, langs, forms) in _anchor_automaton().iter(folded):
+            start, end = end_index - len(key) + 1, end_index + 1
+            if end < size and folded[end].isalnum():
+                continue
+            if (
+                start > 0
+                and text[start - 1] in HYPHENS
+                and text[start:end] in DISCOVERY_HYPHEN_FORMS
+            ):
+                out.append((start, end, "hyphen"))
+                continue
+            if kind == "hyphen":
+                continue
+            if kind == "compound":
+                # Only as the head of a compound (`Flugzeugbauer`, `Softwareriese`).
+                if start > 0 and folded[start - 1].isalpha():
+                    out.append((start, end, "context"))
+                continue
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            surface = text[start:end]
+            if kind == "legal":
+                if surface in forms:
+                    out.append((start, end, kind))
+            elif (self.context_langs is None or set(langs) & set(self.context_langs)) and (
+                # German context words are nouns: capitalised, exactly as listed.
+                "de" not in langs or surface in forms or len(langs) > 1
+            ):
+                out.append((start, end, kind))
+        return out
+
+    def find(
+        self,
+        text: str,
+        blocked: list[tuple[int, int]],
+        stop_keys: frozenset[str],
+        folded: str | None = None,
+    ) -> list[Match]:
+        """Discovered company mentions that do not overlap blocked spans."""
+        found: list[Match] = []
+        spans = list(blocked)
+
+        def add(start: int, end: int, legal: bool) -> None:
+            for s_blocked, e_blocked in spans:
+                if s_blocked <= start < e_blocked < end:
+                    start = e_blocked
+            tokens = text[start:end].split()
+            cleaned = _clean_candidate(tokens)
+            if not cleaned:
+                return
+            start = start + text[start:end].index(cleaned[0])
+            name = text[start:end].rstrip(".,;:")
+            end = start + len(name)
+            if fold_name(name) in stop_keys or fold_name(strip_legal(name)) in stop_keys:
+                return
+            if any(start < e and s < end for s, e in spans):
+                return
+            if not _plausible(strip_legal(name) if legal else name, text, self.language, legal):
+                return
+            if legal and not strip_legal(name):
+                return
+            core = strip_legal(name) or name
+            spans.append((start, end))
+            found.append(Match(start, end, "d-" + slug(core), core, "discovered", False))
+
+        for start, end, kind in self._anchors(text, fold(text) if folded is None else folded):
+            if kind == "hyphen":
+                modifier = _MODIFIER_RE.search(text, max(0, start - _LEGAL_WINDOW), start - 1)
+                if modifier:
+                    add(modifier.start(), modifier.end(), legal=False)
+                continue
+            if kind == "legal":
+                run = _NAME_RUN_BEFORE_RE.search(text, max(0, start - _LEGAL_WINDOW), start)
+                if run:
+                    add(run.start(), end, legal=True)
+                continue
+            match = _NAME_RUN_AFTER_RE.match(text, end)
+            if not match:
+                continue
+            kept: list[str] = []
+            for token in match.group("name").split():
+                if token.lower() in DISCOVERY_STOPWORDS and kept:
+                    break
+                kept.append(token)
+            name_start = match.start("name")
+            add(name_start, name_start + len(" ".join(kept)), legal=False)
+        found.extend(self._repeats(text, found, spans))
+        return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _repeats(text: str, found: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
+        """Other occurrences of a discovered name in the same text."""
+        extra: list[Match] = []
+        for match in list(found):
+            for other in re.finditer(rf"(?<![\w-]){re.escape(match.company_name)}(?![\w-])", text):
+                start, end = other.span()
+                if any(start < e and s < end for s, e in spans):
+                    continue
+                spans.append((start, end))
+                extra.append(
+                    Match(start, end, match.company_id, match.company_name, "discovered", False)
+                )
+        return extra

@@ -1,0 +1,1211 @@
+"""Every word list, pattern fragment and threshold of the extractor, in one place."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written one after another, white space between them."""
+    return frozenset(text.split())
+
+
+LANGUAGES = ("de", "nl", "en", "it")
+LOCALE_DECIMAL_COMMA = ("de", "nl", "it")
+
+# Language detection: the sample lingua reads, and the function-word vote that decides
+# long texts before lingua is asked (lingua costs about 0.45 µs per character).
+LANGUAGE_SAMPLE_CHARS = 1_000
+STOPWORD_SAMPLE_CHARS = 1_200
+STOPWORD_MIN_HITS = 8
+STOPWORD_MIN_RATIO = 2.5
+STOPWORDS = {
+    "de": (
+        "der die das und ist nicht mit sich auf für dem den des ein eine einen einem "
+        "auch wird werden sind hat haben von zu im bei aus nach wie über oder noch "
+        "wurde kann seine sie er es"
+    ),
+    "nl": (
+        "de het een en van is niet met op voor zijn aan ook wordt worden heeft hebben "
+        "bij uit naar als over maar nog werd kan deze dat die er ze wat"
+    ),
+    "en": (
+        "the and is not with on for of to in a an it its was were has have been by from "
+        "as at this that which are be will would can their they said"
+    ),
+    "it": (
+        "il lo la gli le e è non con su per di del della dei delle un una uno che sono "
+        "ha hanno stato stata anche nel nella alla al da dal si più come"
+    ),
+}
+
+# Document structure.
+TITLE_MIN_CHARS = 10
+TITLE_MAX_CHARS = 180
+DATELINE_SEARCH_CHARS = 600
+DATELINE_SEARCH_LINES = 8
+HTML_DROP_TAGS = "script,style,nav,noscript,header,footer,aside,form,iframe,svg,button,figcaption"
+HTML_BLOCK_TAGS = (
+    "p,div,br,li,ul,ol,h1,h2,h3,h4,h5,h6,tr,table,section,article,blockquote,pre,dd,dt,figure"
+)
+JSON_TEXT_KEYS = ("maintext", "text", "body", "content")
+JSON_DATE_KEYS = ("date_publish", "date_published", "published", "date")
+
+# Lines that carry no news: promotion, newsletter, "read also", comments, captions, shares.
+BOILERPLATE_LINE_PATTERNS = (
+    r"ANGEBOTE\?",
+    r"\bGutschein",
+    r"^\s*(Lesen Sie auch|Lees ook|Lees verder|Leggi anche|Read more|Read also|See also"
+    r"|Mehr zum Thema"
+    r"|Mehr dazu|Auch interessant|Ook interessant|Related|Potrebbe interessarti)\b",
+    r"^\s*(Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Quelle|Bron|Fonte|Source)\s*:",
+    r"^\s*(Kommentare|Comments|Reacties|Commenti)\s*\(\d+\)",
+    r"\b(Newsletter|nieuwsbrief|Abonnieren|abonneer|iscriviti)\b",
+    r"^\s*(Teilen|Share|Delen|Condividi|Tweet|Drucken|Print)\b.{0,40}$",
+    r"\b(WhatsApp|Telegram|TELEGRAMM|Facebook|Twitter|LinkedIn|Pinterest)\b.*\b"
+    r"(WhatsApp|Telegram|TELEGRAMM|Facebook|Twitter|LinkedIn|Pinterest|teilen|share)\b",
+    r"^\s*(Anzeige|Advertentie|Advertisement|Pubblicità|Sponsored)\s*$",
+    r"^\s*(Cookie|Cookies)\b",
+)
+# Longer lines are paragraphs of the article, never boilerplate.
+BOILERPLATE_MAX_CHARS = 250
+# A line of only capitalised tokens and no punctuation (a tag cloud) is boilerplate too.
+TAG_LINE_MIN_TOKENS = 4
+
+# Sentence splitting: tokens before a period that do not end a sentence.
+ABBREVIATIONS = words(
+    """
+    z. b. bzw. mio. mrd. nr. dr. ca. u. a. st. inc. co. ltd. e.g. i.e. ecc. dhr. mevr. prof.
+    ggf. evtl. usw. etc. vgl. bspw. inkl. zzgl. rd. tsd. mind. max. min. jh. jhd. abs. str.
+    mr. mrs. ms. jr. sr. vs. no. corp. dept. est. approx. fig. gen. gov. sen. rep. mt. bzgl.
+    sog. vs. geb. gegr. dipl. ing. hr. fr. jan. feb. mrz. apr. jun. jul. aug. sep. sept.
+    okt. oct. nov. dez. dec. bijv. blz. d.w.z. o.a. m.b.t. nl. ca. resp. sig. sig.ra dott.
+    ing. avv. pag. tel. p.es. ecc. s.p.a. n.v. b.v. plc. bros. mln. mld. mil. mrd.
+    """
+)
+MONTH_NAMES = {
+    "de": {
+        "januar": 1,
+        "jänner": 1,
+        "jan": 1,
+        "februar": 2,
+        "feb": 2,
+        "märz": 3,
+        "mär": 3,
+        "mrz": 3,
+        "april": 4,
+        "apr": 4,
+        "mai": 5,
+        "juni": 6,
+        "jun": 6,
+        "juli": 7,
+        "jul": 7,
+        "august": 8,
+        "aug": 8,
+        "september": 9,
+        "sep": 9,
+        "sept": 9,
+        "oktober": 10,
+        "okt": 10,
+        "november": 11,
+        "nov": 11,
+        "dezember": 12,
+        "dez": 12,
+    },
+    "nl": {
+        "januari": 1,
+        "jan": 1,
+        "februari": 2,
+        "feb": 2,
+        "maart": 3,
+        "mrt": 3,
+        "april": 4,
+        "apr": 4,
+        "mei": 5,
+        "juni": 6,
+        "jun": 6,
+        "juli": 7,
+        "jul": 7,
+        "augustus": 8,
+        "aug": 8,
+        "september": 9,
+        "sep": 9,
+        "sept": 9,
+        "oktober": 10,
+        "okt": 10,
+        "november": 11,
+        "nov": 11,
+        "december": 12,
+        "dec": 12,
+    },
+    "en": {
+        "january": 1,
+        "jan": 1,
+        "february": 2,
+        "feb": 2,
+        "march": 3,
+        "mar": 3,
+        "april": 4,
+        "apr": 4,
+        "may": 5,
+        "june": 6,
+        "jun": 6,
+        "july": 7,
+        "jul": 7,
+        "august": 8,
+        "aug": 8,
+        "september": 9,
+        "sep": 9,
+        "sept": 9,
+        "october": 10,
+        "oct": 10,
+        "november": 11,
+        "nov": 11,
+        "december": 12,
+        "dec": 12,
+    },
+    "it": {
+        "gennaio": 1,
+        "gen": 1,
+        "febbraio": 2,
+        "feb": 2,
+        "marzo": 3,
+        "mar": 3,
+        "aprile": 4,
+        "apr": 4,
+        "maggio": 5,
+        "mag": 5,
+        "giugno": 6,
+        "giu": 6,
+        "luglio": 7,
+        "lug": 7,
+        "agosto": 8,
+        "ago": 8,
+        "settembre": 9,
+        "set": 9,
+        "ottobre": 10,
+        "ott": 10,
+        "novembre": 11,
+        "nov": 11,
+        "dicembre": 12,
+        "dic": 12,
+    },
+}
+# Abbreviations that are also weekday abbreviations somewhere: read as a month only
+# when the language of the document says so and a day and a year stand beside them.
+AMBIGUOUS_MONTH_ABBREVIATIONS = frozenset({"mar", "mi", "di", "do", "ma", "me", "gi", "ve"})
+
+# Company matching.
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+APOSTROPHES = "'\u2019\u02bc`"
+# Legal forms and group words that may follow a name and belong to the mention.
+LEGAL_SUFFIXES = (
+    "AG",
+    "GmbH",
+    "GmbH & Co. KG",
+    "SE",
+    "KG",
+    "KGaA",
+    "Inc.",
+    "Inc",
+    "Ltd.",
+    "Ltd",
+    "Co., Ltd.",
+    "Co. Ltd.",
+    "Co.",
+    "Corp.",
+    "Corp",
+    "Corporation",
+    "LLC",
+    "PLC",
+    "plc",
+    "S.p.A.",
+    "SpA",
+    "S.p.a.",
+    "S.r.l.",
+    "N.V.",
+    "NV",
+    "B.V.",
+    "BV",
+    "S.A.",
+    "SA",
+    "Holding",
+    "Holdings",
+    "Group",
+    "Gruppe",
+    "groep",
+    "Groep",
+    "Gruppo",
+    "Konzern",
+    "Motor Company",
+    "Limited",
+    "Company",
+)
+# Reference names that are also everyday words: they count as a company only when the
+# document speaks of cars or the owner is named too, and never as the head of a compound.
+AMBIGUOUS_NAMES = words(
+    """
+    weltmeister smart mini ram seat lotus proton dana hella ora horse genesis alpine jaguar
+    polestar rover fisker lucid nothing arm shell total
+    """
+)
+DOMAIN_CUE_PATTERN = (
+    r"auto|fahrzeug|pkw|elektroauto|e-auto|automobil|autobauer|autohersteller|car|cars|vehicle"
+    r"|vehicles|automaker|carmaker|voertuig|voertuigen|automerk|veicol[oi]|vettur[ae]"
+)
+# A brand followed by a model designation (`Porsche 911`, `Xiaomi SU7`) names a product.
+MODEL_DESIGNATION_PATTERN = (
+    r"[ \t]+(?:[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}|\d{3}[A-Za-z]{0,2}|[A-Z]{1,3}\d?[.-]?\d+)"
+    r"(?![\w.,])(?![ \t]*(?:%|prozent|procent|percent|per\b|millionen|mio\b|milliarden|mrd\b"
+    r"|miljoen|miljard|million|billion|milioni|miliardi|mila\b|einheiten|fahrzeuge|autos"
+    r"|auto's|units|vehicles|cars|vetture|veicoli|euro|dollar|neuzulassungen|mitarbeiter))"
+)
+# Aliases of at most this many letters written in capitals only match in capitals (MAN).
+ACRONYM_MAX_LEN = 3
+
+# Company discovery.
+DISCOVERY_LEGAL_FORMS = (
+    "GmbH",
+    "AG",
+    "SE",
+    "Ltd",
+    "Ltd.",
+    "Inc",
+    "Inc.",
+    "Co.",
+    "Corp.",
+    "Group",
+    "Holding",
+    "Holdings",
+    "Motors",
+    "Automotive",
+    "Technologies",
+    "Technology",
+    "S.p.A.",
+    "SpA",
+    "N.V.",
+    "B.V.",
+    "KG",
+    "LLC",
+    "PLC",
+    "plc",
+    "Corporation",
+    "Gruppe",
+    "Groep",
+    "Gruppo",
+    "Semiconductor",
+    "Semiconductors",
+    "Robotics",
+)
+# Heads of German and Dutch compounds that introduce a company (`Flugzeugbauer Airbus`).
+COMPOUND_CONTEXT_HEADS = (
+    "hersteller",
+    "konzern",
+    "autobauer",
+    "bauer",
+    "zulieferer",
+    "fabrikant",
+    "maker",
+    "riese",
+    "gigant",
+    "versicherer",
+    "fluggesellschaft",
+    "airline",
+    "kette",
+    "anbieter",
+    "bedrijf",
+    "producent",
+)
+# Group words glued to a name by a hyphen name a company too (`Lufthansa-Konzern`).
+DISCOVERY_HYPHEN_FORMS = ("Konzern", "Konzerns", "Holding", "concern")
+DISCOVERY_CONTEXT_WORDS = {
+    "de": (
+        "Konzern",
+        "Hersteller",
+        "Autobauer",
+        "Autohersteller",
+        "Zulieferer",
+        "Start-up",
+        "Startup",
+        "Unternehmen",
+        "Elektroautohersteller",
+        "Batteriehersteller",
+        "Chiphersteller",
+        "Autokonzern",
+        "Technologiekonzern",
+        "Tech-Konzern",
+        "Batteriezellenhersteller",
+        "Konkurrent",
+        "Konkurrenten",
+        "Firma",
+        "Mutterkonzern",
+        "Halbleiterhersteller",
+        "Fahrzeughersteller",
+        "Elektroauto-Hersteller",
+        "E-Auto-Hersteller",
+        "Autozulieferer",
+        "Softwareunternehmen",
+        "Chipkonzern",
+    ),
+    "nl": (
+        "bedrijf",
+        "fabrikant",
+        "autofabrikant",
+        "autobouwer",
+        "autoproducent",
+        "automaker",
+        "concern",
+        "start-up",
+        "startup",
+        "toeleverancier",
+        "leverancier",
+        "batterijmaker",
+        "chipmaker",
+        "smartphonemaker",
+        "techbedrijf",
+        "autoconcern",
+    ),
+    "en": (
+        "company",
+        "automaker",
+        "carmaker",
+        "maker",
+        "supplier",
+        "manufacturer",
+        "firm",
+        "start-up",
+        "startup",
+        "rival",
+        "chipmaker",
+        "group",
+    ),
+    "it": (
+        "azienda",
+        "casa automobilistica",
+        "costruttore",
+        "gruppo",
+        "società",
+        "produttore",
+        "fornitore",
+        "marchio",
+        "start-up",
+        "startup",
+    ),
+}
+# Words and names that never become a discovered company.
+DISCOVERY_STOPWORDS = words(
+    """
+    der die das den dem des ein eine einer eines einem einen und oder aber mit von vom zum
+    zur the a an and or of for with from by at in on to its their his her this that these
+    those de het een en of van voor met door bij in op aan il lo la gli le i un una e o di
+    da con per ein im am beim auch noch nur schon sowie sich sie er es wir ihr man china
+    chinas deutschland deutschlands europa europas usa amerika japan korea indien frankreich
+    italien spanien schweden norwegen niederlande österreich schweiz großbritannien england
+    russland ukraine taiwan brasilien mexiko kanada peking beijing shanghai shenzhen
+    österreich kuba polen ungarn tschechien türkei griechenland irland portugal belgien
+    dänemark finnland australien afrika asien syrien iran irak israel ägypten indonesien
+    hangzhou guangzhou chongqing wuhan qingdao shandong tianjin hongkong hong kong wolfsburg
+    münchen stuttgart berlin hamburg köln düsseldorf frankfurt ingolstadt zwickau emden
+    salzgitter grünheide detroit tokio tokyo seoul paris london rom turin torino milano
+    mailand amsterdam brüssel brussel den haag rotterdam wien zürich nederland duitsland
+    frankrijk italië spanje zweden europa azië amerika engeland belgië germany france italy
+    spain sweden netherlands europe asia america britain cina germania francia spagna italia
+    europa stati uniti giappone januar februar märz april mai juni juli august september
+    oktober november dezember januari februari maart mei augustus oktober december january
+    february march may june july october gennaio febbraio marzo aprile maggio giugno luglio
+    agosto settembre ottobre novembre dicembre montag dienstag mittwoch donnerstag freitag
+    samstag sonntag monday tuesday wednesday thursday friday saturday sunday chinesische
+    chinesischen chinesischer deutsche deutschen deutscher europäische europäischen
+    amerikanische amerikanischen japanische japanischen koreanische chinese duitse
+    amerikaanse japanse europese chinees american german japanese european korean cinese
+    tedesca tedesco americana americano giapponese europea europeo ceo chef chefin gründer
+    sprecher vorstand präsident manager direktor neue neuen neuer new nieuwe nuovo nuova
+    erste ersten zweite größte größten weltweit elektroauto elektroautos e-autos autos auto
+    fahrzeuge fahrzeug batterie batterien software ki ai ev evs bev nev suv suvs model
+    modell modelle plattform unternehmen konzern hersteller gruppe group company firma
+    bedrijf azienda ag gmbh se inc ltd co corp holding motors automotive technologies über
+    unter nach vor seit laut dank während durch gegen ohne um zwischen neben auch als aber
+    doch so dann damit dabei daher deshalb zudem jedoch heute hier dort nun jetzt bereits
+    etwa rund fast zu zum bei für mit von vom wie wo was wer wenn weil dass ob bis konzerns
+    unternehmens herstellers zulieferers autobauers start-ups tochter tochterfirma
+    tochtergesellschaft mutter marke marken over onder na voor sinds volgens tijdens door
+    zonder om tussen naast ook als maar dan about after before since during through without
+    between also but then when while dopo prima durante senza tra fra anche ma poi quando
+    mentre secondo
+    """
+)
+# Words that make up company names but are never a name on their own.
+GENERIC_NAME_WORDS = words(
+    """
+    technology technologies automotive motors motor group gruppe holding holdings investment
+    investments capital international industries industry services service energy software
+    solutions systems system electric electronics mobility robotics semiconductor
+    semiconductors auto autos company corporation global digital partners ventures venture
+    ag gmbh se inc ltd co corp llc plc kg spa nv bv sa tech chip internet medien energie
+    handels industrie rüstungs pharma chemie elektro bau staats welt familien mutter mega
+    groß branchen daten luxus sport mode tabak ölkonzern spiel spiele games it us eu uk usa
+    windows öl gas strom telekom telekommunikations versicherungs bank banken finanz
+    immobilien
+    """
+)
+# Words stripped from the front of a discovered name (articles, prepositions, adverbs).
+DISCOVERY_LEADING_WORDS = words(
+    """
+    der die das den dem des ein eine einer eines einem einen und oder aber mit von vom zum
+    zur the a an and or of for with from by at in on to its their his her this that these
+    those de het een en of van voor met door bij in op aan il lo la gli le i un una e o di
+    da con per im am beim auch noch nur schon sowie sich sie er es wir ihr man über unter
+    nach vor seit laut dank während durch gegen ohne um zwischen neben als doch so dann
+    damit dabei daher deshalb zudem jedoch heute hier dort nun jetzt bereits etwa rund fast
+    zu bei für wie wo was wer wenn weil dass ob bis over onder na sinds volgens tijdens
+    zonder om tussen naast ook maar dan about after before since during through without
+    between also but then when while dopo prima durante senza tra fra anche ma poi quando
+    mentre secondo neue neuen neuer new nieuwe nuovo nuova
+    """
+)
+# Common first names: a discovered name that starts with one is a person.
+FIRST_NAMES = words(
+    """
+    alexander andreas anna thomas michael peter hans klaus jürgen wolfgang stefan christian
+    markus martin frank robert john james david richard mark paul george william elon tim
+    jeff bill steve sundar satya jensen mary sarah maria laura julia elena marco luca
+    giovanni carlo francesco alessandro andrea matteo jan pieter henk willem kees bart tom
+    herbert oliver ola carlos luc luca akio lei bo li wang zhang chen liu yang wei
+    """
+)
+WEEKDAY_PREFIXES = (
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+)
+# German nationality adjectives and noun forms that end a word, never a name.
+GERMAN_ADJECTIVE_SUFFIXES = ("ische", "ischen", "ischer", "isches", "liche", "lichen")
+# German common-noun endings: a discovered single word ending like this is no name.
+GERMAN_NOUN_SUFFIXES = (
+    "ung",
+    "ungen",
+    "heit",
+    "heiten",
+    "keit",
+    "keiten",
+    "schaft",
+    "schaften",
+    "tion",
+    "tionen",
+    "tät",
+    "täten",
+    "nis",
+    "nisse",
+    "tum",
+    "ismus",
+    "ment",
+    "ments",
+    "sten",
+    "zeuge",
+    "autos",
+    "werke",
+    "werk",
+    "markt",
+    "märkte",
+    "anlage",
+    "anlagen",
+    "teile",
+    "kosten",
+    "preise",
+    "zahlen",
+    "daten",
+    "ziele",
+    "jahre",
+    "monate",
+    "prozent",
+    "ungs",
+    "schafts",
+    "heits",
+    "keits",
+    "ions",
+    "abend",
+    "morgen",
+    "werte",
+)
+DISCOVERY_MAX_TOKENS = 4
+
+# Partnerships: trigger patterns per type and language (regular expressions, matched
+# case-insensitively on word boundaries). English is added to every language.
+PARTNERSHIP_TRIGGERS = {
+    "joint_venture": {
+        "de": (
+            r"joint[- ]?ventures?|gemeinschaftsunternehmens?|jv"
+            r"|gemeinsame[sn]? (?:tochter|unternehmen)\w*"
+        ),
+        "nl": r"joint[- ]?ventures?|jv|gezamenlijke onderneming",
+        "en": r"joint[- ]?ventures?|jv",
+        "it": r"joint[- ]?ventures?|jv|società congiunta",
+    },
+    "acquisition": {
+        "de": (
+            r"übernahme\w*|übernimmt|übernehmen|übernahm|übernommen|kauft|kaufte|gekauft"
+            r"|erwirbt|erwarb|erworben|akquisition\w*|akquiriert|schluckt|aufkauf\w*"
+        ),
+        "nl": (
+            r"overname\w*|neemt(?=(?:\s+\S+){1,6}\s+over)|nam(?=(?:\s+\S+){1,6}\s+over)"
+            r"|overgenomen|overnemen|koopt|kocht"
+            r"|gekocht|inlijven|ingelijfd"
+        ),
+        "en": (
+            r"acquisitions?|acquires?|acquired|acquiring|takeover|takes over|took over"
+            r"|buys|bought|buyout|purchases?|purchased"
+        ),
+        "it": (
+            r"acquisizion[ei]|acquisisce|acquisito|acquisita|acquistat[oa]|acquista"
+            r"|rileva|rilevat[oa]|rilevamento|acquisire|acquistare|rilevare|comprare|compra"
+        ),
+    },
+    "merger": {
+        "de": r"fusion\w*|fusioniert\w*|fusionieren|verschmelz\w*|zusammenschluss\w*",
+        "nl": r"fusie\w*|fuseert|fuseren|gefuseerd|samensmelting",
+        "en": r"mergers?|merges?|merged|merging|combination with",
+        "it": r"fusion[ei]|fondono|fondersi|fusa|fuso",
+    },
+    "equity_investment": {
+        "de": (
+            r"beteiligung\w*|beteiligt|beteiligen|beteiligte|anteilseigner\w*|anteile?n?"
+            r"|aktienpaket\w*|minderheitsbeteiligung\w*|steigt bei|stieg bei|eingestiegen"
+            r"|einstieg\w*"
+            r"|investiert\w*|investition in"
+            r"|hält (?:rund |etwa |knapp |gut )?\d[\d,.]* ?(?:prozent|%)"
+            r"|großaktionär\w*|einzelaktionär\w*"
+            r"|(?:prozent|%) (?:der anteile |der aktien )?(?:an|hält|übernimmt)"
+        ),
+        "nl": (
+            r"belang|belangen|aandeel in|aandelen|investeert|investering in|geïnvesteerd"
+            r"|aandeelhouder\w*|stapt in"
+        ),
+        "en": (
+            r"stakes?|shareholder|shareholding|invests?|invested|investment in|equity"
+            r"|holds? (?:about |around |roughly |some |nearly |almost )?\d[\d,.]* ?(?:%|percent"
+            r"|per cent)"
+        ),
+        "it": r"partecipazion[ei]|quota|quote|investe|investito|azionista|socio",
+    },
+    "supply": {
+        "de": (
+            r"liefert|liefern|lieferte|geliefert|lieferung\w*|liefervertrag\w*|zulieferer"
+            r"|lieferant\w*|bezieht|beliefert|großauftrag|auftrag"
+        ),
+        "nl": r"levert|leveren|leverde|geleverd|levering\w*|leverancier\w*|leveringscontract",
+        "en": (
+            r"supply|supplies|supplied|supplier|supplying|deliver batteries|sources? \w+ from"
+            r"|uses|used|relies on|rely on|relied on"
+        ),
+        "it": r"fornitur[ae]|fornisce|fornirà|fornito|fornitore",
+    },
+    "production": {
+        "de": (
+            r"produziert für|produzieren für|auftragsfertigung|fertigt für|lohnfertigung"
+            r"|produktionskooperation|produktionspartner\w*|fertigungspartner\w*"
+        ),
+        "nl": r"produceert voor|produceren voor|productiepartner\w*|contractproductie",
+        "en": r"produces? for|manufactures? for|contract manufactur\w*|production partner\w*",
+        "it": r"produce per|produzione per conto",
+    },
+    "research": {
+        "de": r"forschung\w*|forschungskooperation\w*|forschen gemeinsam|entwicklungspartner\w*",
+        "nl": r"onderzoekssamenwerking|gezamenlijk onderzoek|onderzoekspartner\w*|r&d",
+        "en": r"research|r&d",
+        "it": r"ricerca",
+    },
+    "distribution": {
+        "de": r"vertrieb\w*|vertreibt|vertreiben|händlervertrag\w*|importeur",
+        "nl": r"distributie\w*|distribueert|importeur",
+        "en": r"distribution|distributes|distributor|distribute",
+        "it": r"distribuzione|distribuisce|distributore|importatore",
+    },
+    "technology": {
+        "de": (
+            r"kooperation\w*|kooperier\w*|zusammenarbeit|zusammenarbeite\w*|zusammengearbeitet"
+            r"|arbeite\w*(?=(?:\s+\S+){0,8}\s+zusammen)|partnerschaft\w*|pilotprojekt\w*"
+            r"|lizenz\w*|allianz\w*|integriert|setzt auf|tun sich zusammen|bündnis"
+            r"|gemeinsam(?=(?:\s+\S+){0,6}\s+(?:zu\s+)?entwickeln)|ausgestattet mit|nutzt"
+            r"|nutzen|setzt \w+ ein|eingebunden|integration|vereinbarung\w*|vereinbart\w*"
+            r"|absichtserklärung\w*|abkommen|gespräche mit|verhandlungen mit"
+        ),
+        "nl": (
+            r"samenwerking\w*|samenwerken|werk\w*(?=(?:\s+\S+){0,8}\s+samen)|proefproject"
+            r"|partnerschap\w*|licentie\w*|alliantie\w*|slaan de handen ineen|uitgerust met"
+            r"|gebruikt|integreert|overeenkomst|akkoord|intentieverklaring|gesprekken met"
+            r"|onderhandelingen met|in gesprek met"
+        ),
+        "en": (
+            r"partnership|partnerships|partnered|partners? with|cooperation|collaboration"
+            r"|collaborate|collaborates|collaborating|works with|working with|teamed up"
+            r"|team up|alliance|licen[cs]e\w*|licensing|integrates|integrated|tie-up"
+            r"|equipped with|uses|agreement|memorandum of understanding|develop jointly"
+            r"|jointly develop|talks with|discussions with|negotiations with"
+            r"|pilot (?:project|program)"
+        ),
+        "it": (
+            r"collaborazion[ei]|collaborano|collabora|partnership|cooperazione|progetto pilota"
+            r"|programma (?:di prova|pilota)"
+            r"|alleanza|accordo|intesa|licenza|integra|dotat[oa] di|utilizza|trattative con"
+            r"|colloqui con"
+        ),
+    },
+    "other": {
+        "de": (
+            r"partner|partnern|verbiete\w*|untersag\w*|verbannt|sperrt"
+            r"|betreib\w*(?=\s+(?:\w+\s+)?mit\b)"
+        ),
+        "nl": r"partner|partners|verbiedt|verbant",
+        "en": r"partner|partners|bans|banned|prohibits|prohibited",
+        "it": r"partner|vieta|vietato|blocca",
+    },
+}
+# German compounds end in these triggers (`Technologiekooperation`, `Minderheitsbeteiligung`).
+GERMAN_COMPOUND_TRIGGERS = {
+    "technology": r"kooperation\w*|partnerschaft\w*|zusammenarbeit|allianz\w*",
+    "acquisition": r"übernahme\w*",
+    "merger": r"fusion\w*",
+    "equity_investment": r"beteiligung\w*",
+    "supply": r"liefervertrag\w*|lieferabkommen",
+}
+# Supply words that belong to another verb (`liefert ... aus` delivers, `liefern ... ab`).
+SUPPLY_EXCLUDE_PATTERN = r"liefer\w*(?=(?:\s+\S+){0,10}?\s+(?:ab|aus)\b)"
+# A stake this small bought with an acquisition word is an equity investment.
+EQUITY_STAKE_LIMIT = 50
+# Brands named as examples of a group's portfolio are no party to the sentence's deal.
+EXAMPLE_LIST_PATTERN = (
+    r"(?:marken wie|merken als|merken zoals|brands (?:like|such as)|marchi come"
+    r"|marken (?:wie|als))\s+"
+)
+# A name glued to these is a product of that company (`Apple-branded`, `VW-Modelle`).
+PRODUCT_COMPOUND_PATTERN = r"[-‐](?:branded|marke\w*|modell\w*|model\w*|auto's|merk)\b"
+# Production verbs: a company that builds another company's product produces for it.
+PRODUCTION_VERB_PATTERN = (
+    r"\b(?:baut|bauen|fertigt|fertigen|produziert|produzieren|bouwt|bouwen|produceert"
+    r"|builds?|build|produces?|manufactures?|assembles?|costruisce|produce|assembla)\b"
+)
+# Weak triggers count only when a company is named right next to them.
+WEAK_TRIGGERS = words(
+    """
+    used nutzt nutzen integriert integration integrates integrated uses gebruikt utilizza
+    integra partner partnern partners eingebunden
+    """
+) | {"relies on", "rely on", "relied on"}
+WEAK_TRIGGER_DISTANCE = 45
+# Words that join coordinated names: companies joined only by these act side by side.
+COORDINATION_PATTERN = r"\s*(?:,|und|and|en|e|sowie|as well as|oder|or|&|/)\s*"
+# Relative clauses whose subject is the buyer: "Y, die X gekauft hatte".
+RELATIVE_SUBJECT_PATTERNS = {
+    "de": r",\s*(?:die|den|das|welche[ns]?)\s+",
+    "nl": r",\s*(?:dat|die)\s+",
+    "en": r",\s*(?:which|that)\s+",
+    "it": r",\s*che\s+",
+}
+# When triggers of several types stand in one sentence, the first type listed wins.
+PARTNERSHIP_TYPE_PRIORITY = (
+    "joint_venture",
+    "merger",
+    "acquisition",
+    "equity_investment",
+    "production",
+    "supply",
+    "research",
+    "distribution",
+    "technology",
+    "other",
+)
+# Status cues; the first status listed that matches wins.
+PARTNERSHIP_STATUS_CUES = {
+    "denied": {
+        "de": (
+            r"dementier\w*|bestreitet|bestritten|wei(?:st|sen|s)(?=(?:\s+\S+){0,8}?\s+zurück\b)"
+            r"|wies(?=(?:\s+\S+){0,8}?\s+zurück\b)|zurückgewiesen"
+            r"|keine gespräche|keine verhandlungen|nicht in gesprächen|keine pläne"
+        ),
+        "nl": r"ontkent|ontkend|ontkende|geen gesprekken|spreekt tegen|tegengesproken",
+        "en": r"denied|denies|deny|not in talks|no talks|no plans to|rejected reports|dismissed",
+        "it": r"smentisce|smentito|smentita|smentiscono|nessuna trattativa",
+    },
+    "cancelled": {
+        "de": (
+            r"abgesagt|abgebrochen|geplatzt|gescheitert|beendet|aufgekündigt|kündigt \w* ?auf"
+            r"|auf eis gelegt|abgeblasen|platzen|stoppt|trennt sich|stieg\w* \w* ?aus"
+            r"|verkauft\w* (?:\w+ ){0,3}(?:beteiligung|anteile?)"
+        ),
+        "nl": (
+            r"afgeblazen|stopgezet|geannuleerd|opgezegd|beëindigd|geklapt|afgebroken"
+            r"|bla(?:zen|ast|ies|iezen)(?=(?:\s+\S+){0,6}\s+af\b)|streep door|stopt|stoppen"
+            r"|beëindigt|stapt uit|verkoopt (?:\w+ ){0,3}belang"
+        ),
+        "en": (
+            r"called off|scrapped|cancel+ed|terminated|abandoned|ended|collapsed"
+            r"|sold (?:\w+ ){0,3}stake|divest\w*|exits?|exited"
+        ),
+        "it": (
+            r"annullat[oa]|saltat[oa]|interrott[oa]|cancellat[oa]|naufragat[oa]"
+            r"|(?:ced|vend)(?:e|uto) (?:\w+ ){0,3}(?:quota|partecipazione)"
+        ),
+    },
+    "rejected": {
+        "de": (
+            r"verbiete\w*|verboten|untersag\w*|verbannt|blockiert|lehnt \w* ?ab|abgelehnt"
+            r"|verweigert|sperrt"
+        ),
+        "nl": (
+            r"verbiedt|verboden|verbant|blokkeert|weigert|wijst \w* ?af|afgewezen"
+            r"|wees(?=(?:\s+\S+){0,5}\s+af\b)"
+        ),
+        "en": r"bans|banned|prohibits|prohibited|blocks|blocked|refuses|refused|rejects|rejected",
+        "it": r"vieta|vietato|blocca|bloccato|rifiuta|respinge|respinto",
+    },
+    "rumored": {
+        "de": (
+            r"gerücht\w*|spekulation\w*|spekuliert|angeblich|insider\w*|medienberichte\w*"
+            r"|berichten zufolge|soll angeblich|könnte|möglich\w*|denkbar|vorstellbar"
+        ),
+        "nl": r"gerucht\w*|geruchtenmolen|speculatie\w*|zou (?:mogelijk|kunnen)|naar verluidt",
+        "en": r"rumou?rs?|rumou?red|reportedly|speculation|could|possible|possibly|sources said",
+        "it": r"voci|indiscrezion[ei]|rumors|speculazion[ei]|potrebbe|secondo fonti",
+    },
+    "talks": {
+        "de": r"gespräch\w*|verhandl\w*|verhandelt|sondier\w*|prüft|prüfen|erwägt",
+        "nl": r"gesprekk?en|onderhandel\w*|in gesprek",
+        "en": r"in talks|talks|negotiat\w*|discussions|considering|exploring",
+        "it": r"trattativ[ae]|colloqui|negoziat\w*|discussion[ei]|valuta",
+    },
+    "completed": {
+        "de": (
+            r"abgeschlossen|vollzogen|hat \w* ?übernommen|übernahm|kaufte|erwarb|erworben"
+            r"|gekauft|hatte \w* ?übernommen"
+        ),
+        "nl": r"afgerond|voltooid|rond|overgenomen|nam \w+ over|kocht",
+        "en": r"completed|closed|finali[sz]ed|acquired|bought|took over",
+        "it": r"completat[oa]|conclus[oa]|perfezionat[oa]|acquisit[oa]|rilevat[oa]",
+    },
+    "planned": {
+        "de": r"plant|planen|geplant\w*|will|wollen|soll|sollen|beabsichtigt|vorhaben|künftig",
+        "nl": r"plant|van plan|wil|willen|gaat|gaan|zal|zullen|beoogt|voornemens",
+        "en": r"plans?|planned|planning|will|intends?|aims? to|to form|set to|is to",
+        "it": r"prevede|intende|pianifica|progetta|vuole|intendono|sarà|dovrebbe",
+    },
+    "announced": {
+        "de": (
+            r"kündig\w*(?=(?:\s+\S+){0,8}?\s+an\b)|angekündigt|gab \w* ?bekannt"
+            r"|gibt \w* ?bekannt|bekanntgegeben"
+            r"|teilte \w* ?mit|mitgeteilt|vereinbart\w*|unterzeichne\w*|meldet"
+        ),
+        "nl": (
+            r"maakt\w* bekend|maakte \w* ?bekend|bekendgemaakt|kondigt\w* \w* ?aan|aangekondigd"
+            r"|getekend|ondertekend|tekent|tekenden"
+        ),
+        "en": r"announced|announces|announce|unveiled|signed|agreed|agreement",
+        "it": r"annuncia\w*|ha annunciato|annunciato|firmato|siglato",
+    },
+    "active": {
+        "de": (
+            r"arbeiten \w* ?zusammen|arbeitet \w* ?zusammen|kooperieren|kooperiert"
+            r"|zusammengearbeitet|seit langem|bereits"
+        ),
+        "nl": r"werken samen|werkt samen|al jaren|sinds",
+        "en": r"works with|working with|collaborates|cooperates|already|has been",
+        "it": r"collaborano|collabora|lavorano insieme|già",
+    },
+}
+# Denials and bans never become an active claim: these statuses override all others.
+PARTNERSHIP_STATUS_ORDER = (
+    "denied",
+    "cancelled",
+    "rejected",
+    "rumored",
+    "talks",
+    "completed",
+    "planned",
+    "announced",
+    "active",
+)
+PARTNERSHIP_DEFAULT_STATUS = "active"
+# Passive voice and agent markers that turn the direction of a directed claim around.
+PASSIVE_AGENT_PATTERNS = {
+    "de": r"\b(?:durch|von|vom)\s+(?:de[nmrs]|die|das|dem|ihre[mn]?|seine[mn]?)?\s*",
+    "nl": r"\b(?:door)\s+(?:de|het)?\s*",
+    "en": r"\b(?:by)\s+(?:the)?\s*",
+    "it": r"\b(?:da|dal|dalla|dallo|dai|dalle|da parte di)\s+",
+}
+PASSIVE_CUES = {
+    "de": (
+        r"\b(?:wird|wurde|werden|wurden|worden|ist|sind)\b.*"
+        r"\b(?:übernommen|gekauft|erworben|akquiriert)\b"
+    ),
+    "nl": r"\b(?:wordt|werd|worden|is|zijn)\b.*\b(?:overgenomen|gekocht)\b",
+    "en": (
+        r"\b(?:is|was|were|been|be|being|are)\s+(?:\w+\s+)?"
+        r"(?:acquired|bought|purchased|taken over)\b"
+    ),
+    "it": r"\b(?:è|viene|venne|sarà|stata|stato)\b.*\b(?:acquisit[oa]|acquistat[oa]|rilevat[oa])\b",
+}
+# Noun triggers whose object follows ("Übernahme von Y durch X").
+NOUN_AGENT_PATTERNS = {
+    "de": r"\bdurch\s+(?:de[nmrs]|die|das)?\s*",
+    "nl": r"\bdoor\s+(?:de|het)?\s*",
+    "en": r"\bby\s+(?:the)?\s*",
+    "it": r"\bda parte d[ie]\w*\s+",
+}
+# "Y, an dem X 26 Prozent hält": the holder comes after the relative pronoun.
+RELATIVE_HOLDER_PATTERNS = {
+    "de": r",\s*an (?:dem|der|denen)\s+",
+    "nl": r",\s*waarin\s+",
+    "en": r",\s*in which\s+",
+    "it": r",\s*in cui\s+",
+}
+# Object markers: the company after them is the target of an investment or purchase.
+TARGET_MARKERS = {
+    "de": r"\b(?:an|bei|in|von|vom)\s+(?:de[nmrs]|die|das)?\s*",
+    "nl": r"\b(?:in|van)\s+(?:de|het)?\s*",
+    "en": r"\b(?:in|of)\s+(?:the)?\s*",
+    "it": r"\b(?:in|di|del|della|nel|nella)\s+",
+}
+PARTNERSHIP_MAX_SENTENCE_CHARS = 600
+# Status cues count within this many characters of the trigger (inside its segment).
+STATUS_WINDOW_CHARS = 120
+# A company name glued to one of these is a plant or site (`Audi-Werk`), not the company.
+ASSET_WORDS = (
+    r"werk\w*|fabrik\w*|standort\w*|plant|factory|site|fabriek|vestiging|stabiliment\w*"
+    r"|fabbrica"
+)
+
+# Numbers.
+SCALE_WORDS = {
+    "tausend": 1_000,
+    "tsd": 1_000,
+    "tsd.": 1_000,
+    "thousand": 1_000,
+    "duizend": 1_000,
+    "mila": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "millionen": 1_000_000,
+    "mio": 1_000_000,
+    "mio.": 1_000_000,
+    "millions": 1_000_000,
+    "mn": 1_000_000,
+    "m": 1_000_000,
+    "miljoen": 1_000_000,
+    "mln": 1_000_000,
+    "mln.": 1_000_000,
+    "milione": 1_000_000,
+    "milioni": 1_000_000,
+    "milliarde": 1_000_000_000,
+    "milliarden": 1_000_000_000,
+    "mrd": 1_000_000_000,
+    "mrd.": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "miljard": 1_000_000_000,
+    "mld": 1_000_000_000,
+    "mld.": 1_000_000_000,
+    "miliardo": 1_000_000_000,
+    "miliardi": 1_000_000_000,
+}
+NUMBER_WORDS = {
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "one": 1,
+    "a": 1,
+    "een": 1,
+    "un": 1,
+    "uno": 1,
+    "una": 1,
+    "zwei": 2,
+    "two": 2,
+    "twee": 2,
+    "due": 2,
+    "drei": 3,
+    "three": 3,
+    "drie": 3,
+    "tre": 3,
+    "vier": 4,
+    "four": 4,
+    "quattro": 4,
+    "fünf": 5,
+    "five": 5,
+    "vijf": 5,
+    "cinque": 5,
+    "sechs": 6,
+    "six": 6,
+    "zes": 6,
+    "sei": 6,
+    "sieben": 7,
+    "seven": 7,
+    "zeven": 7,
+    "sette": 7,
+    "acht": 8,
+    "eight": 8,
+    "otto": 8,
+    "neun": 9,
+    "nine": 9,
+    "negen": 9,
+    "nove": 9,
+    "zehn": 10,
+    "ten": 10,
+    "tien": 10,
+    "dieci": 10,
+    "elf": 11,
+    "eleven": 11,
+    "undici": 11,
+    "zwölf": 12,
+    "twelve": 12,
+    "twaalf": 12,
+    "dodici": 12,
+    "zwanzig": 20,
+    "twenty": 20,
+    "twintig": 20,
+    "venti": 20,
+    "hundert": 100,
+    "hundred": 100,
+    "honderd": 100,
+    "cento": 100,
+}
+CURRENCIES = {
+    "euro": "EUR",
+    "eur": "EUR",
+    "€": "EUR",
+    "us-dollar": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "us$": "USD",
+    "dollaro": "USD",
+    "dollari": "USD",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+    "pfund": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "£": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "¥": "JPY",
+    "kronen": "SEK",
+    "sek": "SEK",
+    "franken": "CHF",
+    "chf": "CHF",
+    "won": "KRW",
+    "krw": "KRW",
+}
+PERCENT_WORDS = ("%", "prozent", "procent", "percent", "per cent", "per cento", "pct", "pct.")
+
+# Sales.
+SALES_METRIC_CUES = {
+    "units_sold": {
+        "de": (
+            r"verkauft\w*|verkaufte|verkauf\w*|absatz\w*|abgesetzt|verkaufszahl\w*"
+            r"|setzte\w*(?=(?:\s+\S+){0,10}?\s+ab\b)"
+        ),
+        "nl": r"verkocht\w*|verkoop\w*|verkopen|afzet",
+        "en": r"sold|sales|sells|sell",
+        "it": r"vendut[eiao]|vendite|vende|venduto",
+    },
+    "deliveries": {
+        "de": r"ausgeliefert|auslieferung\w*|liefer\w*(?=(?:\s+\S+){0,10}?\s+aus\b)",
+        "nl": r"geleverd|leveringen|afgeleverd|leverde",
+        "en": r"deliveries|delivered|delivers",
+        "it": r"consegne|consegnat[eiao]|consegna",
+    },
+    "registrations": {
+        "de": r"neuzulassung\w*|zulassung\w*|zugelassen|neu zugelassen",
+        "nl": r"registraties|inschrijvingen|ingeschreven|geregistreerd|kentekens?",
+        "en": r"registrations|registered|new registrations",
+        "it": r"immatricolazion[ei]|immatricolat[eiao]|targat[eiao]",
+    },
+    "production": {
+        "de": r"produziert\w*|produktion|hergestellt|gefertigt|vom band",
+        "nl": r"geproduceerd|productie|gebouwd",
+        "en": r"produced|production|manufactured|built",
+        "it": r"prodott[eiao]|produzione|fabbricat[eiao]",
+    },
+    "exports": {
+        "de": r"export\w*|ausfuhr\w*|exportiert\w*",
+        "nl": r"export\w*|uitvoer|geëxporteerd",
+        "en": r"exports?|exported",
+        "it": r"esportazion[ei]|esportat[eiao]|export",
+    },
+    "market_share": {
+        "de": r"marktanteil\w*|anteil (?:\w+ ){0,5}am (?:\w+ )?markt",
+        "nl": r"marktaandeel|aandeel (?:\w+ ){0,5}in de (?:\w+ )?markt",
+        "en": r"market share|share of the (?:\w+ )?market",
+        "it": r"quota di mercato|quota (?:\w+ ){0,6}del mercato",
+    },
+    "revenue": {
+        "de": r"umsatz\w*|umsätze\w*",
+        "nl": r"omzet",
+        "en": r"revenues?|turnover",
+        "it": r"fatturato|ricavi",
+    },
+}
+# The first metric listed whose cue stands nearest the figure decides; ties go to this order.
+SALES_METRIC_PRIORITY = (
+    "market_share",
+    "revenue",
+    "registrations",
+    "deliveries",
+    "exports",
+    "production",
+    "units_sold",
+)
+# Figures of these kinds are not sales.
+SALES_REJECT_CUES = {
+    "de": (
+        r"kapazität\w*|produktionskapazität\w*|preis\w*|kostet|kosten|mitarbeiter\w*"
+        r"|beschäftigte\w*|angestellte\w*|arbeitsplätze|nutzer\w*|benutzer\w*|investition\w*"
+        r"|investiert\w*|auslastung|ziel\w*|prognose\w*|erwartet|plant|soll|sollen|will|wollen"
+        r"|anstreb\w*|kurs|aktie\w*|gewinn\w*|verlust\w*|schulden|subvention\w*|förder\w*"
+        r"|einwohner|menschen|kilometer|km|kwh|gwh|reichweite"
+    ),
+    "nl": (
+        r"capaciteit|prijs|prijzen|kost|kosten|werknemers|medewerkers|banen|gebruikers"
+        r"|investering\w*|investeert|geïnvesteerd|doel\w*|verwacht\w*|wil|wilen|plant|winst"
+        r"|verlies|aandeel koers|inwoners|kilometer|km|kwh|gwh|actieradius|mikt|mikken|streeft"
+    ),
+    "en": (
+        r"capacity|price[sd]?|costs?|employees|workers|staff|jobs|users|investments?|invests?"
+        r"|invested|targets?|goals?|aims?|expects?|expected|forecast\w*|plans?|guidance"
+        r"|profits?|loss|shares|stock|people|residents|miles|km|kwh|gwh|range"
+    ),
+    "it": (
+        r"capacità|prezz[oi]|costa|costi|dipendenti|lavoratori|utenti|investiment\w*"
+        r"|investe|obiettiv\w*|target|prevede|previst\w*|utile|perdita|azioni|abitanti|km|kwh"
+    ),
+}
+# Hypothetical figures ("would have sold") are never sales, whatever else the sentence says.
+SALES_HYPOTHETICAL_CUES = {
+    "de": r"würde\w*|hätte\w*|wäre\w*|könnte\w*",
+    "nl": r"zou|zouden|zou hebben|kunnen",
+    "en": r"would|could|might",
+    "it": r"sarebbe\w*|avrebbe\w*|potrebbe\w*",
+}
+# Cues that a figure was achieved, which outweigh a reject cue such as "Ziel".
+SALES_ACHIEVED_CUES = {
+    "de": r"erreicht\w*|verkaufte|lieferte|hat \w* ?verkauft|wurden \w* ?verkauft|übertroffen",
+    "nl": r"bereikt|verkocht|geleverd",
+    "en": r"achieved|reached|sold|delivered|exceeded",
+    "it": r"raggiunt[oa]|vendut[eiao]|consegnat[eiao]",
+}
+# Vehicle units after a figure.
+SALES_UNIT_WORDS = {
+    "de": (
+        r"einheiten|fahrzeuge\w*|autos?|pkw|e-autos|elektroautos|elektrofahrzeuge|wagen|stück"
+        r"|exemplare|modelle|neuwagen|neufahrzeuge"
+    ),
+    "nl": r"eenheden|auto's|auto’s|autos|voertuigen|wagens|stuks|exemplaren|ev's|ev’s",
+    "en": r"units|vehicles|cars|evs|trucks|models",
+    "it": r"unità|auto|veicoli|vetture|esemplari|immatricolazioni",
+}
+MARKET_CUES = (
+    ("global", r"weltweit|global\w*|worldwide|wereldwijd|nel mondo|a livello globale|mondiale"),
+    ("Europe", r"europa|europe|in europa|europäischen markt|europese markt|mercato europeo"),
+    ("EU", r"\beu\b|europäischen union|european union|europese unie|unione europea"),
+    ("CN", r"china|chinesischen markt|chinese market|chinese markt|cina|mercato cinese|chinas"),
+    ("DE", r"deutschland|germany|duitsland|germania|deutschen markt|hierzulande"),
+    (
+        "US",
+        r"\busa\b|\bus\b|u\.s\.|vereinigten staaten|united states|verenigde staten"
+        r"|stati uniti|amerika|america",
+    ),
+    ("NL", r"niederlanden?|netherlands|nederland|paesi bassi"),
+    ("IT", r"italien|italy|italië|italia"),
+    ("FR", r"frankreich|france|frankrijk|francia"),
+    ("UK", r"großbritannien|united kingdom|\buk\b|britain|groot-brittannië|regno unito"),
+    ("NO", r"norwegen|norway|noorwegen|norvegia"),
+    ("JP", r"japan|giappone"),
+)
+SEGMENT_CUES = (
+    ("PHEV", r"plug-in-hybrid\w*|plug-in hybrid\w*|phev\w*|ibride plug-in"),
+    (
+        "BEV",
+        r"elektroauto\w*|e-auto\w*|elektrofahrzeug\w*|bev\w*|reine[nr]? elektro\w*"
+        r"|batterieelektrisch\w*|electric vehicles?|electric cars?|elektrische auto\w*"
+        r"|elektrische voertuigen|ev's|ev’s|auto elettrich\w*|veicoli elettrici|\bevs?\b"
+        r"|vollelektrisch\w*|rein elektrisch\w*|fully electric|all-electric|battery-electric"
+        r"|volledig elektrisch\w*|elettrich\w*",
+    ),
+    (
+        "NEV",
+        r"new energy vehicles?|\bnev\w*|fahrzeuge mit neuer energie|neue energie\w*"
+        r"|alternativen antrieb\w*|new energy vehicle|nuova energia|nieuwe energie"
+        r"|nieuwe aandrijving",
+    ),
+    ("HEV", r"hybrid\w*|ibrid\w*"),
+)
+REPORTING_BODIES = (
+    "CPCA",
+    "KBA",
+    "CAAM",
+    "ACEA",
+    "RAI",
+    "BOVAG",
+    "UNRAE",
+    "SMMT",
+    "VDA",
+    "Kraftfahrt-Bundesamt",
+    "JATO",
+    "Dataforce",
+    "Cox Automotive",
+)
+REPORTING_BODY_CANONICAL = {"kraftfahrt-bundesamt": "KBA"}
+QUARTER_WORDS = {
+    "de": {
+        "ersten": 1,
+        "zweiten": 2,
+        "dritten": 3,
+        "vierten": 4,
+        "1.": 1,
+        "2.": 2,
+        "3.": 3,
+        "4.": 4,
+    },
+    "nl": {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4},
+    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4},
+    "it": {"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4},
+}
+SALES_MAX_SENTENCE_CHARS = 500
+YEAR_MIN = 1990
+
+# Definite descriptions that refer back to the company named just before (for sales figures).
+ANAPHOR_PATTERNS = {
+    "de": (
+        r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em)\s+(?:[\w-]+\s+)?(?:\w+-)?(?:Hersteller|Konzern"
+        r"|Autobauer|Autokonzern|Autohersteller|Unternehmen|Münchner|Stuttgarter|Wolfsburger"
+        r"|Ingolstädter|Marke|Gruppe)\b"
+    ),
+    "en": (
+        r"\b(?:[Tt]he)\s+(?:[\w-]+\s+)?(?:\w+-)?(?:company|carmaker|automaker|group|firm|manufacturer"
+        r"|brand|maker)\b"
+    ),
+    "nl": (
+        r"\b(?:[Hh]et|[Dd]e)\s+(?:[\w-]+\s+)?(?:bedrijf|autofabrikant|fabrikant|concern|merk"
+        r"|autobouwer|groep|autoproducent)\b"
+    ),
+    "it": (
+        r"\b(?:[Ii]l|[Ll]a|[Ll]')\s*(?:[\w-]+\s+)?(?:gruppo|casa|costruttore|azienda|marchio"
+        r"|società)\b"
+    ),
+}
+# Two figures of one fact that differ by less than this share are one figure, rounded.
+ROUNDING_TOLERANCE = Decimal("0.005")

@@ -1,0 +1,352 @@
+"""The extractor: one raw document in, its mentions, partnerships and sales figures out."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from flows.extract.companies import CompanyMatcher, Discoverer, Match
+from flows.extract.constants import ANAPHOR_PATTERNS, ROUNDING_TOLERANCE
+from flows.extract.dates import month_bounds
+from flows.extract.documents import PreparedDocument, prepare
+from flows.extract.models import (
+    CompanyMention,
+    DocumentMeta,
+    Extraction,
+    PartnershipClaim,
+    RawDocument,
+    SalesClaim,
+)
+from flows.extract.partnerships import sentence_partnerships
+from flows.extract.reference import Reference, load_reference
+from flows.extract.sales import Context, sentence_sales
+from flows.extract.sentences import Sentence, line_table, split_sentences
+from flows.extract.text import fold
+from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
+
+_NUMBERISH_RE = re.compile(r"\d|milli|miljo|miljard|miliard|billion|\bmila\b|tausend|duizend", re.I)
+_CONTEXT_SENTENCES = 3
+# Cheap test before looking for an antecedent: the sentence speaks of a stake or deal.
+_TRIGGERISH_RE = re.compile(
+    r"belang|beteilig|anteil|stake|quota|partecipa|übernahm|übernimmt|acqui|overname|overgenomen"
+    r"|verwierf|kocht|kaufte|bought|joint|fusi|merge|erw[oa]rb",
+    re.I,
+)
+
+
+class Extractor:
+    """Pure, deterministic extraction against one reference list (automatons built once)."""
+
+    def __init__(self, reference: Reference, today: date | None = None) -> None:
+        self.reference = reference
+        self.matcher = CompanyMatcher(reference)
+        self.today = today or date.today()
+        self._discoverers: dict[str | None, Discoverer] = {}
+
+    def _discoverer(self, language: str | None) -> Discoverer:
+        """The discovery rules of one language, compiled on first use."""
+        if language not in self._discoverers:
+            self._discoverers[language] = Discoverer(language)
+        return self._discoverers[language]
+
+    def find_mentions(self, text: str, language: str | None) -> list[Match]:
+        """Reference and discovered company mentions of a text, in text order."""
+        folded = fold(text)
+        matches, products = self.matcher.find(text, folded)
+        blocked = [(m.start, m.end) for m in matches] + products
+        discovered = self._discoverer(language).find(text, blocked, self.matcher.stop_keys, folded)
+        return sorted(matches + discovered, key=lambda m: m.start)
+
+    def extract(self, doc: RawDocument) -> Extraction:
+        """Read one document."""
+        prepared = prepare(doc, self.today)
+        text = prepared.text
+        mentions = self.find_mentions(text, prepared.language)
+        lines = line_table(text)
+        line_starts = [line[0] for line in lines]
+        paragraphs = {lines[bisect.bisect_right(line_starts, m.start) - 1][2] for m in mentions}
+        sentences = split_sentences(
+            text, prepared.language, prepared.body_start, paragraphs=paragraphs, lines=lines
+        )
+        by_sentence = _group_by_sentence(mentions, sentences)
+        extraction = Extraction(
+            document_id=doc.document_id,
+            extractor_version=EXTRACTOR_VERSION,
+            meta=_meta(doc, prepared),
+        )
+        article = _article_reference_date(prepared)
+        language = prepared.language
+        for index, sentence in enumerate(sentences):
+            found = by_sentence.get(index, [])
+            sentence_text = text[sentence.start : sentence.end]
+            for match in found:
+                extraction.mentions.append(
+                    CompanyMention(
+                        mention_index=len(extraction.mentions),
+                        company_id=match.company_id,
+                        company_name=match.company_name,
+                        is_reference=match.is_reference,
+                        match_method=match.method,
+                        surface_text=text[match.start : match.end],
+                        char_start=match.start,
+                        char_end=match.end,
+                        sentence_text=sentence_text,
+                    )
+                )
+            local = [_shift(m, -sentence.start) for m in found]
+            numberish = _NUMBERISH_RE.search(sentence_text) is not None
+            if len({m.company_id for m in found}) < 2 and not numberish:
+                continue
+            context = _context(text, sentences, index)
+            if len({m.company_id for m in found}) == 1 and _TRIGGERISH_RE.search(sentence_text):
+                antecedent = _antecedent(
+                    sentence_text, sentences, by_sentence, index, language, {found[0].company_id}
+                )
+                if antecedent and antecedent.end <= local[0].start:
+                    local = sorted([*local, antecedent], key=lambda m: m.start)
+            if len({m.company_id for m in local}) >= 2:
+                self._partnerships(
+                    extraction, sentence, sentence_text, local, language, context.following
+                )
+            if numberish:
+                if not local:
+                    antecedent = _antecedent(sentence_text, sentences, by_sentence, index, language)
+                    local = [antecedent] if antecedent else []
+                if local:
+                    self._sales(
+                        extraction, sentence, sentence_text, local, language, article, context
+                    )
+        extraction.sales = _without_rounded_duplicates(extraction.sales)
+        extraction.partnerships = _without_fallback_types(extraction.partnerships)
+        return extraction
+
+    def _partnerships(
+        self,
+        extraction: Extraction,
+        sentence: Sentence,
+        sentence_text: str,
+        local: list[Match],
+        language: str | None,
+        following: str,
+    ) -> None:
+        """Append the partnership claims of one sentence."""
+        for pair in sentence_partnerships(
+            sentence_text, local, language, self.reference, following
+        ):
+            extraction.partnerships.append(
+                PartnershipClaim(
+                    claim_index=len(extraction.partnerships),
+                    company_a_id=pair.a.company_id,
+                    company_a_name=pair.a.company_name,
+                    company_b_id=pair.b.company_id,
+                    company_b_name=pair.b.company_name,
+                    is_directed=pair.directed,
+                    partnership_type=pair.type,
+                    status=pair.status,
+                    sentence_text=sentence_text,
+                    char_start=sentence.start,
+                    char_end=sentence.end,
+                    stake_percent=pair.stake_percent,
+                    amount_value=pair.amount_value,
+                    amount_currency=pair.amount_currency,
+                    trigger_text=pair.trigger,
+                )
+            )
+
+    def _sales(
+        self,
+        extraction: Extraction,
+        sentence: Sentence,
+        sentence_text: str,
+        local: list[Match],
+        language: str | None,
+        article: date | None,
+        context: Context,
+    ) -> None:
+        """Append the sales claims of one sentence."""
+        for row in sentence_sales(sentence_text, local, language, article, context):
+            extraction.sales.append(
+                SalesClaim(
+                    claim_index=len(extraction.sales),
+                    company_id=row.company.company_id,
+                    company_name=row.company.company_name,
+                    metric=row.metric,
+                    value=row.value,
+                    unit=row.unit,
+                    value_text=row.value_text,
+                    period_start=row.period.start if row.period else None,
+                    period_end=row.period.end if row.period else None,
+                    period_grain=row.period.grain if row.period else None,
+                    market=row.market,
+                    segment=row.segment,
+                    sentence_text=sentence_text,
+                    char_start=sentence.start,
+                    char_end=sentence.end,
+                    reporting_body=row.reporting_body,
+                )
+            )
+
+
+def _meta(doc: RawDocument, prepared: PreparedDocument) -> DocumentMeta:
+    """Document-level facts of a prepared document."""
+    published = prepared.published
+    return DocumentMeta(
+        document_id=doc.document_id,
+        language=prepared.language,
+        title=prepared.title,
+        published_date=published.value if published else None,
+        published_precision=published.precision if published else None,
+        date_source=prepared.date_source,
+        text_body=prepared.text_body,
+        char_count=len(prepared.text),
+    )
+
+
+def _article_reference_date(prepared: PreparedDocument) -> date | None:
+    """The last day the publication date can stand for (end of month for `2021-03`)."""
+    published = prepared.published
+    if published is None:
+        return None
+    if published.precision == "month":
+        return month_bounds(published.value.year, published.value.month)[1]
+    if published.precision == "year":
+        return date(published.value.year, 12, 31)
+    return published.value
+
+
+def _group_by_sentence(mentions: list[Match], sentences: list[Sentence]) -> dict[int, list[Match]]:
+    """Mentions by the index of the sentence that holds them; others are dropped."""
+    starts = [s.start for s in sentences]
+    grouped: dict[int, list[Match]] = {}
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        if mention.end <= sentence.end:
+            grouped.setdefault(index, []).append(mention)
+    return grouped
+
+
+def _shift(match: Match, delta: int) -> Match:
+    """A mention with offsets moved (document to sentence)."""
+    return dataclasses.replace(match, start=match.start + delta, end=match.end + delta)
+
+
+def _context(text: str, sentences: list[Sentence], index: int) -> Context:
+    """The sentences before and after one sentence in the same paragraph."""
+    sentence = sentences[index]
+    previous = tuple(
+        text[s.start : s.end]
+        for s in sentences[max(0, index - _CONTEXT_SENTENCES) : index]
+        if s.paragraph == sentence.paragraph
+    )
+    following = ""
+    if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentence.paragraph:
+        following = text[sentences[index + 1].start : sentences[index + 1].end]
+    return Context(previous, following)
+
+
+def _without_fallback_types(claims: list[PartnershipClaim]) -> list[PartnershipClaim]:
+    """Drop `other` claims of a pair that the document also states with a specific type."""
+    typed = {
+        frozenset((c.company_a_id, c.company_b_id)) for c in claims if c.partnership_type != "other"
+    }
+    kept = [
+        c
+        for c in claims
+        if c.partnership_type != "other" or frozenset((c.company_a_id, c.company_b_id)) not in typed
+    ]
+    for index, claim in enumerate(kept):
+        claim.claim_index = index
+    return kept
+
+
+def _significant_digits(value: Decimal) -> int:
+    """How precisely a figure is written (`4272145` has 7, `4270000` has 3)."""
+    return len(str(value.normalize()).split("E")[0].replace(".", "").replace("-", "").rstrip("0"))
+
+
+def _without_rounded_duplicates(rows: list[SalesClaim]) -> list[SalesClaim]:
+    """Drop a rounded figure when the same fact stands more precisely in the document."""
+    kept = []
+    for row in rows:
+        rounded_twin = any(
+            other is not row
+            and other.company_id == row.company_id
+            and other.metric == row.metric
+            and other.period_start == row.period_start
+            and other.period_grain == row.period_grain
+            and other.value
+            and abs(other.value - row.value) / other.value <= ROUNDING_TOLERANCE
+            and _significant_digits(other.value) > _significant_digits(row.value)
+            for other in rows
+        )
+        undated_twin = row.period_start is None and any(
+            other is not row
+            and other.period_start is not None
+            and (other.company_id, other.metric, other.value)
+            == (row.company_id, row.metric, row.value)
+            for other in rows
+        )
+        if not rounded_twin and not undated_twin:
+            kept.append(row)
+    for index, row in enumerate(kept):
+        row.claim_index = index
+    return kept
+
+
+def _antecedent(
+    sentence_text: str,
+    sentences: list[Sentence],
+    by_sentence: dict[int, list[Match]],
+    index: int,
+    language: str | None,
+    exclude: set[str] | None = None,
+) -> Match | None:
+    """The company a definite description (`der Hersteller`) refers back to, if unambiguous.
+
+    Only the sentence right before, in the same paragraph, may hold the antecedent, and it
+    must name exactly one company besides those in `exclude`; the stand-in mention sits on
+    the description itself.
+    """
+    pattern = _anaphor_pattern(language)
+    anaphor = pattern.search(sentence_text) if pattern else None
+    if anaphor is None or index == 0:
+        return None
+    if sentences[index - 1].paragraph != sentences[index].paragraph:
+        return None
+    previous = [
+        m
+        for m in by_sentence.get(index - 1, [])
+        if not m.product_use and m.company_id not in (exclude or set())
+    ]
+    if len({m.company_id for m in previous}) != 1:
+        return None
+    return dataclasses.replace(previous[-1], start=anaphor.start(), end=anaphor.end())
+
+
+@functools.lru_cache(maxsize=8)
+def _anaphor_pattern(language: str | None) -> re.Pattern[str] | None:
+    """The definite descriptions that refer back to a company, for one language."""
+    if language not in ANAPHOR_PATTERNS:
+        return None
+    return re.compile(ANAPHOR_PATTERNS[language])
+
+
+_EXTRACTORS: dict[str, Extractor] = {}
+
+
+def extract_batch(docs: list[RawDocument], reference_dir: str | None = None) -> list[Extraction]:
+    """Extract a batch of documents; the reference is loaded once per process and directory."""
+    key = str(Path(reference_dir) if reference_dir else REFERENCE_DIR)
+    extractor = _EXTRACTORS.get(key)
+    if extractor is None:
+        extractor = Extractor(load_reference(Path(key)))
+        _EXTRACTORS[key] = extractor
+    return [extractor.extract(doc) for doc in docs]

@@ -1,0 +1,549 @@
+"""Partnership claims: two companies, a relation trigger, a status and a direction per sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from flows.extract.companies import Match
+from flows.extract.constants import (
+    ASSET_WORDS,
+    COORDINATION_PATTERN,
+    EQUITY_STAKE_LIMIT,
+    EXAMPLE_LIST_PATTERN,
+    GERMAN_COMPOUND_TRIGGERS,
+    HYPHENS,
+    NOUN_AGENT_PATTERNS,
+    PARTNERSHIP_DEFAULT_STATUS,
+    PARTNERSHIP_MAX_SENTENCE_CHARS,
+    PARTNERSHIP_STATUS_CUES,
+    PARTNERSHIP_STATUS_ORDER,
+    PARTNERSHIP_TRIGGERS,
+    PARTNERSHIP_TYPE_PRIORITY,
+    PASSIVE_AGENT_PATTERNS,
+    PASSIVE_CUES,
+    PRODUCTION_VERB_PATTERN,
+    RELATIVE_HOLDER_PATTERNS,
+    RELATIVE_SUBJECT_PATTERNS,
+    STATUS_WINDOW_CHARS,
+    SUPPLY_EXCLUDE_PATTERN,
+    TARGET_MARKERS,
+    WEAK_TRIGGER_DISTANCE,
+    WEAK_TRIGGERS,
+)
+from flows.extract.models import DIRECTED_PARTNERSHIP_TYPES as DIRECTED_TYPES
+from flows.extract.numbers import find_quantities
+from flows.extract.reference import Reference
+from flows.extract.text import word_regex
+
+_BETWEEN_RE = re.compile(r"\b(?:zwischen|between|tussen|tra|fra)\b", re.I)
+_SEGMENT_RE = re.compile(r"[:;]\s")
+_COORDINATION_RE = re.compile(COORDINATION_PATTERN, re.I)
+_WITH_RE = re.compile(r"\b(?:mit|with|met|con|insieme a|samen met)\b", re.I)
+_ANAPHOR_RE = re.compile(r"(?:das|dies|dies\w+|this|that|these|dit|dat|ciò|questo|lo)\b", re.I)
+_OBJECT_DISTANCE = 40
+_NAME_TAIL_RE = re.compile(r"^(?:\s+[A-Z][\w&.-]*){1,3}(?=\s*(?:,|und|and|en|e|sowie|&)\s)")
+_STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|partecipazion", re.I)
+_COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
+_HEADLINE_TAG_CHARS = 25
+_PARTNER_REACH = 30
+_VERB_FINAL_LANGUAGES = ("de", "nl")
+_SUPPLY_EXCLUDE_RE = re.compile(SUPPLY_EXCLUDE_PATTERN, re.I)
+_EXAMPLE_LIST_RE = re.compile(EXAMPLE_LIST_PATTERN, re.I)
+_EXAMPLE_LIST_REACH = 120
+_NAME_LIST_RE = re.compile(
+    r"\s*(?:[A-ZÄÖÜ][\w&.'-]*(?:\s+[A-ZÄÖÜ&][\w&.'-]*){0,3}\s*(?:,|und|and|en|e|sowie|&)\s*)*",
+)
+_PRODUCTION_VERB_RE = re.compile(PRODUCTION_VERB_PATTERN, re.I)
+_SYMMETRIC_TYPES = ("technology", "joint_venture", "merger", "research")
+_ASSET_RE = re.compile(rf"[{re.escape(HYPHENS)}](?:{ASSET_WORDS})", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A relation word found in a sentence."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One partnership read from one sentence (offsets relative to the sentence)."""
+
+    a: Match
+    b: Match
+    type: str
+    status: str
+    directed: bool
+    trigger: str
+    stake_percent: Decimal | None
+    amount_value: Decimal | None
+    amount_currency: str | None
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    """The cue languages to use for a document: its own plus English."""
+    if language in (None, "en"):
+        return ("en",) if language == "en" else ("de", "nl", "en", "it")
+    return (language, "en")
+
+
+@lru_cache(maxsize=8)
+def trigger_patterns(language: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled trigger regex per partnership type, in priority order."""
+    langs = _languages(language)
+    out = []
+    for kind in PARTNERSHIP_TYPE_PRIORITY:
+        words = "|".join(PARTNERSHIP_TRIGGERS[kind][lang] for lang in langs)
+        compound = GERMAN_COMPOUND_TRIGGERS.get(kind) if "de" in langs else None
+        if compound:
+            pattern = rf"(?:(?<![\w])(?:{words})|(?<=[a-zäöüß])(?:{compound}))(?![\w])"
+            out.append((kind, re.compile(pattern, re.I)))
+        else:
+            out.append((kind, word_regex(words)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def status_patterns(language: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled cue regex per status, in decision order."""
+    langs = _languages(language)
+    return tuple(
+        (status, word_regex("|".join(PARTNERSHIP_STATUS_CUES[status][lang] for lang in langs)))
+        for status in PARTNERSHIP_STATUS_ORDER
+    )
+
+
+@lru_cache(maxsize=8)
+def _role_patterns(language: str | None) -> dict[str, re.Pattern[str]]:
+    """Compiled passive, agent, relative-holder and target-marker patterns."""
+    langs = _languages(language)
+
+    def union(table: dict[str, str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{table[lang]})" for lang in langs), re.I)
+
+    return {
+        "passive": union(PASSIVE_CUES),
+        "agent": re.compile(
+            "|".join(f"(?:{PASSIVE_AGENT_PATTERNS[lang]})$" for lang in langs), re.I
+        ),
+        "noun_agent": re.compile(
+            "|".join(f"(?:{NOUN_AGENT_PATTERNS[lang]})$" for lang in langs), re.I
+        ),
+        "holder": re.compile(
+            "|".join(f"(?:{RELATIVE_HOLDER_PATTERNS[lang]})$" for lang in langs), re.I
+        ),
+        "target": re.compile("|".join(f"(?:{TARGET_MARKERS[lang]})$" for lang in langs), re.I),
+        "relsubj": re.compile(
+            "|".join(f"(?:{RELATIVE_SUBJECT_PATTERNS[lang]})$" for lang in langs), re.I
+        ),
+    }
+
+
+def find_triggers(
+    sentence: str, language: str | None, blocked: list[tuple[int, int]]
+) -> list[Trigger]:
+    """Relation triggers of a sentence that are not part of a company name."""
+    out = []
+    for kind, pattern in trigger_patterns(language):
+        for match in pattern.finditer(sentence):
+            if any(match.start() < e and s < match.end() for s, e in blocked):
+                continue
+            if kind == "supply" and _SUPPLY_EXCLUDE_RE.match(sentence, match.start()):
+                continue
+            if match.group(0).lower() in WEAK_TRIGGERS and not any(
+                0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
+                or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE
+                for s, e in blocked
+            ):
+                continue
+            out.append(Trigger(kind, match.start(), match.end(), match.group(0)))
+    return out
+
+
+def find_status(sentence: str, language: str | None, default: str) -> str:
+    """The status the cue words of a sentence state, in decision order."""
+    for status, pattern in status_patterns(language):
+        if pattern.search(sentence):
+            return status
+    return default
+
+
+def _preceded_by(sentence: str, start: int, pattern: re.Pattern[str]) -> bool:
+    """Whether the words right before an offset match a marker pattern."""
+    return bool(pattern.search(sentence[max(0, start - 40) : start]))
+
+
+def directed_roles(
+    sentence: str, companies: list[Match], trigger: Trigger, language: str | None
+) -> tuple[Match, Match, bool]:
+    """Buyer or investor, target, and whether a grammatical cue (not word order) said so."""
+    roles = _role_patterns(language)
+    for company in companies:
+        if company.start < trigger.start and _preceded_by(
+            sentence, company.start, roles["relsubj"]
+        ):
+            target = [c for c in companies if c.end <= company.start]
+            if target:
+                return company, target[-1], True
+        if _preceded_by(sentence, company.start, roles["holder"]):
+            target = [c for c in companies if c.end <= company.start]
+            if target:
+                return company, target[-1], True
+    after = [c for c in companies if c.start >= trigger.end]
+    passive = roles["passive"].search(sentence)
+    for company in after:
+        if (passive and _preceded_by(sentence, company.start, roles["agent"])) or _preceded_by(
+            sentence, company.start, roles["noun_agent"]
+        ):
+            return company, next(c for c in companies if c is not company), True
+    if passive:
+        agents = [c for c in companies if _preceded_by(sentence, c.start, roles["agent"])]
+        if agents:
+            return agents[0], next(c for c in companies if c is not agents[0]), True
+    first = companies[0]
+    if 0 <= first.start - trigger.end <= _OBJECT_DISTANCE and _preceded_by(
+        sentence, first.start, roles["target"]
+    ):
+        # "Übernahme von X ...: Y erwirbt": the first name is the object of a noun trigger.
+        return companies[1], first, True
+    for company in companies[1:]:
+        if _preceded_by(sentence, company.start, roles["target"]):
+            before = [c for c in companies if c.end <= company.start]
+            return (before[-1] if trigger.start < company.start else before[0]), company, True
+    before = [c for c in companies if c.end <= trigger.start]
+    if before and after:
+        return before[-1], after[0], False
+    return companies[0], companies[1], False
+
+
+def _distinct(mentions: list[Match]) -> list[Match]:
+    """First mention of every company, in text order."""
+    seen: dict[str, Match] = {}
+    for mention in mentions:
+        seen.setdefault(mention.company_id, mention)
+    return sorted(seen.values(), key=lambda m: m.start)
+
+
+def _coordinated(sentence: str, first: Match, second: Match) -> bool:
+    """Whether two names stand side by side in a list (`X und Y`, `X Intelligent Driving, Y`)."""
+    gap = _NAME_TAIL_RE.sub("", sentence[first.end : second.start], count=1)
+    return bool(_COORDINATION_RE.fullmatch(gap))
+
+
+def _partner_chains(sentence: str, candidates: list[Match]) -> list[Match]:
+    """Companies named right after a `mit`/`with`, and those listed together with them."""
+    out: list[Match] = []
+    for company in candidates:
+        head = sentence[max(0, company.start - _PARTNER_REACH) : company.start]
+        if _WITH_RE.search(head) or (out and _coordinated(sentence, out[-1], company)):
+            out.append(company)
+    return out
+
+
+def _undirected_pairs(
+    sentence: str, companies: list[Match], symmetric: bool, trigger_start: int
+) -> list[tuple[Match, Match]]:
+    """Which companies of a sentence stand in the relation."""
+    between = _BETWEEN_RE.search(sentence)
+    if between:
+        after = [c for c in companies if c.start > between.end()]
+        if len(after) >= 2:
+            return [(after[0], other) for other in after[1:]]
+    first_marker = _WITH_RE.search(sentence)
+    if first_marker and 0 <= companies[0].start - first_marker.end() <= _PARTNER_REACH:
+        return []  # "eine Zusammenarbeit mit X und Y": the other party is not named here
+    marker = _WITH_RE.search(sentence, companies[0].end)
+    if marker:
+        subjects = [c for c in companies if c.end <= marker.start()]
+        partners = _partner_chains(sentence, [c for c in companies if c.start >= marker.end()])
+        if subjects and partners:
+            chained = [subjects[-1]]
+            for previous, company in zip(
+                reversed(subjects[:-1]), reversed(subjects[1:]), strict=True
+            ):
+                if not _coordinated(sentence, previous, company):
+                    break
+                chained.insert(0, previous)
+            return [(s, p) for s in chained for p in partners]
+    if all(_coordinated(sentence, a, b) for a, b in zip(companies, companies[1:], strict=False)):
+        if not symmetric and (len(companies) > 2 or trigger_start < companies[0].start):
+            return []  # names side by side as one party ("geliefert von A, B und C")
+        return [(a, b) for i, a in enumerate(companies) for b in companies[i + 1 :]]
+    chain = 1
+    while chain < len(companies) and _coordinated(sentence, companies[chain - 1], companies[chain]):
+        chain += 1
+    if chain > 1:
+        # "Honda und Mitsubishi verbieten DeepSeek": each subject with the other party.
+        return [(s, o) for s in companies[:chain] for o in companies[chain:]]
+    return [(companies[0], other) for other in companies[1:]]
+
+
+def _amounts(
+    sentence: str, language: str | None
+) -> tuple[Decimal | None, Decimal | None, str | None]:
+    """Stake percent and amount with currency stated in a sentence."""
+    stake = amount = currency = None
+    for quantity in find_quantities(sentence, language):
+        if quantity.is_percent and stake is None and quantity.value <= 100:
+            stake = quantity.value
+        elif quantity.currency and amount is None:
+            amount, currency = quantity.value, quantity.currency
+    return stake, amount, currency
+
+
+def joint_venture_parents(
+    companies: list[Match], reference: Reference, has_jv_trigger: bool
+) -> list[tuple[str, str]]:
+    """Parent pairs of joint ventures named with their parents in a sentence."""
+    ids = {c.company_id for c in companies}
+    out = []
+    for company in companies:
+        record = reference.companies.get(company.company_id)
+        if record is None or record.company_kind != "joint_venture" or len(record.parents) != 2:
+            continue
+        named = [p for p in record.parents if p in ids]
+        if len(named) == 2 or (named and has_jv_trigger):
+            out.append(record.parents)
+    return out
+
+
+def _segment(sentence: str, position: int) -> tuple[int, int]:
+    """The part of a sentence between colons or semicolons around an offset."""
+    start = 0
+    for match in _SEGMENT_RE.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            return start, match.start()
+    return start, len(sentence)
+
+
+def _best_trigger(
+    sentence: str, triggers: list[Trigger], companies: list[Match]
+) -> tuple[Trigger, list[Match]]:
+    """The trigger whose segment names the most companies (then type priority, position)."""
+    ranked = []
+    for trigger in triggers:
+        start, end = _segment(sentence, trigger.start)
+        inside = [c for c in companies if start <= c.start and c.end <= end]
+        ranked.append(
+            (
+                -min(len(inside), 2),
+                PARTNERSHIP_TYPE_PRIORITY.index(trigger.type),
+                trigger.start,
+                trigger,
+                inside,
+            )
+        )
+    ranked.sort(key=lambda r: r[:3])
+    _, _, _, trigger, inside = ranked[0]
+    return trigger, inside if len(inside) >= 2 else companies
+
+
+def _status_near(
+    sentence: str, trigger: Trigger, language: str | None, directed: bool = False
+) -> str:
+    """The status the cue words around a trigger state (its segment, a window around it)."""
+    start, end = _segment(sentence, trigger.start)
+    window = sentence[
+        max(start, trigger.start - STATUS_WINDOW_CHARS) : min(
+            end, trigger.end + STATUS_WINDOW_CHARS
+        )
+    ]
+    head = sentence[: _SEGMENT_RE.search(sentence).start()] if start > 0 else ""
+    if 0 < len(head) <= _HEADLINE_TAG_CHARS:
+        # A tag before a colon speaks for the whole sentence ("Gerüchte: X und Y ...").
+        status = find_status(head, language, "")
+        if status:
+            return status
+    status = find_status(window, language, "")
+    if status:
+        return status
+    if sentence.rstrip().endswith("?"):
+        return "rumored"
+    # A stake held or a company bought is a deal that was made.
+    return "completed" if directed else PARTNERSHIP_DEFAULT_STATUS
+
+
+def _is_asset(sentence: str, company: Match) -> bool:
+    """A compound naming a company's plant or site (`Audi-Werk`), not the company itself."""
+    return bool(_ASSET_RE.match(sentence, company.end))
+
+
+def sentence_partnerships(
+    sentence: str,
+    mentions: list[Match],
+    language: str | None,
+    reference: Reference,
+    following: str = "",
+) -> list[Pair]:
+    """Every partnership a sentence states between the companies named in it."""
+    if len(sentence) > PARTNERSHIP_MAX_SENTENCE_CHARS:
+        return []
+    named = [
+        m
+        for m in mentions
+        if m.method != "product"
+        and not _in_example_list(sentence, m)
+        and not _is_asset(sentence, m)  # `eine frühere Nissan-Fabrik` is a plant
+    ]
+    usable = [m for m in named if not m.product_use]
+    companies = _distinct(usable)
+    production = _builds_product_of(sentence, companies, mentions, reference)
+    if production:
+        return [production]
+    # A product stands for its maker in cooperation and supply ("integriert DeepSeek-R1"),
+    # never in a purchase, a stake or a joint venture.
+    everyone = _distinct(named)
+    if len(everyone) < 2:
+        return []
+    triggers = find_triggers(sentence, language, [(m.start, m.end) for m in named])
+    has_jv = any(t.type == "joint_venture" for t in triggers)
+    pairs: list[Pair] = []
+    jv_parents = joint_venture_parents(companies, reference, has_jv)
+    for parent_a, parent_b in jv_parents:
+        a, b = sorted((parent_a, parent_b))
+        status = (
+            _status_near(sentence, triggers[0], language)
+            if triggers
+            else (PARTNERSHIP_DEFAULT_STATUS)
+        )
+        pairs.append(
+            Pair(
+                _as_match(a, companies, reference),
+                _as_match(b, companies, reference),
+                "joint_venture",
+                status,
+                False,
+                "joint venture",
+                None,
+                None,
+                None,
+            )
+        )
+    jv_ids = {c.company_id for c in companies if reference.is_joint_venture(c.company_id)}
+    if jv_ids:
+        # A joint venture named in the sentence is what its trigger words describe.
+        triggers = [t for t in triggers if t.type != "joint_venture"]
+        if jv_parents:
+            companies = [c for c in companies if c.company_id not in jv_ids]
+            everyone = [c for c in everyone if c.company_id not in jv_ids]
+    if not triggers or len(everyone) < 2:
+        return pairs
+    trigger, scope = _best_trigger(sentence, triggers, everyone)
+    if trigger.type in _COMPANY_ONLY_TYPES:
+        if len(companies) < 2:
+            return pairs
+        trigger, scope = _best_trigger(sentence, triggers, companies)
+    kind = trigger.type
+    directed = kind in DIRECTED_TYPES
+    stake, amount, currency = _amounts(sentence, language)
+    if kind == "acquisition" and (
+        (stake is not None and stake < EQUITY_STAKE_LIMIT)
+        or any(t.type == "equity_investment" and _STAKE_WORD_RE.match(t.text) for t in triggers)
+    ):
+        kind = "equity_investment"  # "kauft 10 Prozent an X", "acquired a stake in X"
+    status = _status_near(sentence, trigger, language, directed)
+    if status in (PARTNERSHIP_DEFAULT_STATUS, "completed") and _ANAPHOR_RE.match(following):
+        # "Das gab der Konzern bekannt": the next sentence states the status of this one.
+        status = find_status(following, language, status)
+    if directed:
+        buyer, target, explicit = directed_roles(sentence, scope, trigger, language)
+        if kind == "equity_investment" and not explicit:
+            return pairs  # a stake without a named holder and target is no claim
+        if (
+            not explicit
+            and language not in _VERB_FINAL_LANGUAGES
+            and not 0 <= target.start - trigger.end <= _OBJECT_DISTANCE
+        ):
+            return pairs  # "X buys them in": the object of the verb is no company
+        if status == "active":
+            status = "completed"
+        if _is_asset(sentence, target) or (
+            kind == "acquisition"
+            and _coordinated(sentence, *sorted((buyer, target), key=lambda m: m.start))
+        ):
+            return pairs
+        candidates = [(buyer, target)]
+    else:
+        candidates = _undirected_pairs(sentence, scope, kind in _SYMMETRIC_TYPES, trigger.start)
+    done = {(p.a.company_id, p.b.company_id) for p in pairs}
+    for first, second in candidates:
+        if first.company_id == second.company_id or (
+            not directed and _related(first.company_id, second.company_id, reference)
+        ):
+            continue
+        if not directed and first.company_id > second.company_id:
+            first, second = second, first
+        key = (first.company_id, second.company_id)
+        if key in done or (key[1], key[0]) in done:
+            continue
+        done.add(key)
+        money = directed or kind == "joint_venture"
+        pairs.append(
+            Pair(
+                first,
+                second,
+                kind,
+                status,
+                directed,
+                trigger.text,
+                stake if directed else None,
+                amount if money else None,
+                currency if money else None,
+            )
+        )
+    return pairs
+
+
+def _in_example_list(sentence: str, mention: Match) -> bool:
+    """Whether a name stands in a list of example brands (`merken als Peugeot, Fiat en Opel`)."""
+    head = sentence[max(0, mention.start - _EXAMPLE_LIST_REACH) : mention.start]
+    markers = list(_EXAMPLE_LIST_RE.finditer(head))
+    return bool(markers) and bool(_NAME_LIST_RE.fullmatch(head[markers[-1].end() :]))
+
+
+def _builds_product_of(
+    sentence: str, companies: list[Match], mentions: list[Match], reference: Reference
+) -> Pair | None:
+    """ "X baut den Y-Wagen": a company building another company's product produces for it."""
+    verb = _PRODUCTION_VERB_RE.search(sentence)
+    if verb is None:
+        return None
+    products = [m for m in mentions if m.product_use and m.start > verb.start()]
+    makers = [c for c in companies if c.end <= verb.start()]
+    for product in products:
+        for maker in reversed(makers):
+            if maker.company_id != product.company_id and not _related(
+                maker.company_id, product.company_id, reference
+            ):
+                a, b = sorted((maker, product), key=lambda m: m.company_id)
+                status = find_status(sentence, None, PARTNERSHIP_DEFAULT_STATUS)
+                if status in ("completed", "announced") and "sinds" in sentence:
+                    status = PARTNERSHIP_DEFAULT_STATUS
+                return Pair(a, b, "production", status, False, verb.group(0), None, None, None)
+    return None
+
+
+def _related(a: str, b: str, reference: Reference) -> bool:
+    """Whether two companies are one group (a parent and its brand, JV and parent)."""
+    if a == b:
+        return True
+    if a not in reference.companies or b not in reference.companies:
+        return False
+    return reference.same_group(a, b)
+
+
+def _as_match(company_id: str, companies: list[Match], reference: Reference) -> Match:
+    """The mention of a company in the sentence, or a stand-in for a parent not named."""
+    for company in companies:
+        if company.company_id == company_id:
+            return company
+    name = reference.name_of(company_id)
+    return Match(-1, -1, company_id, name, "alias")

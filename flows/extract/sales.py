@@ -1,0 +1,403 @@
+"""Sales figures: a company, a metric, a value, a period, a market and a segment per figure."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from flows.extract.companies import Match
+from flows.extract.constants import (
+    MARKET_CUES,
+    REPORTING_BODIES,
+    REPORTING_BODY_CANONICAL,
+    SALES_ACHIEVED_CUES,
+    SALES_HYPOTHETICAL_CUES,
+    SALES_MAX_SENTENCE_CHARS,
+    SALES_METRIC_CUES,
+    SALES_METRIC_PRIORITY,
+    SALES_REJECT_CUES,
+    SALES_UNIT_WORDS,
+    SEGMENT_CUES,
+)
+from flows.extract.numbers import Quantity, find_quantities
+from flows.extract.periods import Period, find_period
+from flows.extract.text import word_regex
+
+_CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s)|\s-\s")
+_COMPARISON_RE = re.compile(
+    r"(?:\bfrom|compared (?:with|to)|versus|vs\.?|gegenüber|\bnach|\btegen|tegenover"
+    r"|ten opzichte van|rispetto a\w*|\bcontro)\s+(?:(?:about|around|rund|etwa|ongeveer|circa"
+    r"|knapp|ruim)\s+)?$",
+    re.I,
+)
+_YEAR_BEFORE_RE = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:a year earlier|the year before|im vorjahr|vor einem jahr"
+    r"|een jaar eerder|vorig jaar|l'anno precedente|un anno prima)",
+    re.I,
+)
+_COMPARISON_GAP = 80
+_FULL_YEAR_RE = re.compile(
+    r"\b(?:over the year|for the (?:full|whole) year|im gesamtjahr|im gesamten jahr|im ganzen jahr"
+    r"|in het hele jaar|over heel het jaar|nell'intero anno|nell'anno intero)\b",
+    re.I,
+)
+_MULTIPLIER_RE = re.compile(r"^\s?-?\s?(?:mal|fach|fache[nm]?|x\b|times|keer|volte)", re.I)
+_RANK_BEFORE_RE = re.compile(r"(?:platz|rang|rank|plaats|posto|nummer|nr\.?|no\.?)\s*$", re.I)
+_RANK_AFTER_RE = re.compile(r"^\.?\s*(?:platz|rang|plaats|posto|place)\b", re.I)
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?:\bum|\bby|\bmet|\bplus|\bminus|\+|-|\bwuchs|\bstieg|\bgrew|\brose|\bfell"
+    r"|(?:crescita|calo|aumento|diminuzione|rialzo|ribasso|flessione)\s+(?:del|di))"
+    r"\s*(?:rund|etwa|fast|knapp|ca\.|about|around|nearly|almost|circa|ongeveer|bijna)?\s*$",
+    re.I,
+)
+_CHANGE_AFTER_RE = re.compile(
+    r"^\s*(?:mehr|weniger|plus|minus|more|less|higher|lower|up|down|meer|minder|in più|in meno"
+    r"|increase|zuwachs|wachstum|growth|groei|crescita|anstieg|rückgang|gegenüber|im vergleich"
+    r"|year[- ]on[- ]year|on year|jaar op jaar|rispetto)",
+    re.I,
+)
+_COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
+_YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+_REPORTING_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(b) for b in REPORTING_BODIES) + r")(?![\w-])"
+)
+_REPORTING_MARKET = {
+    "CPCA": "CN",
+    "CAAM": "CN",
+    "KBA": "DE",
+    "ACEA": "Europe",
+    "RAI": "NL",
+    "BOVAG": "NL",
+    "UNRAE": "IT",
+    "SMMT": "UK",
+    "VDA": "DE",
+}
+# A company's figure with no market named anywhere near it counts worldwide.
+_DEFAULT_MARKET = "global"
+
+
+@dataclass(frozen=True, slots=True)
+class SalesRow:
+    """One sales figure read from one sentence (offsets relative to the sentence)."""
+
+    company: Match
+    metric: str
+    value: Decimal
+    unit: str
+    value_text: str
+    period: Period | None
+    market: str
+    segment: str
+    reporting_body: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Neighbouring sentences of the same paragraph, for period, market and body."""
+
+    previous: tuple[str, ...] = ()
+    following: str = ""
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    """Cue languages of a document: its own plus English."""
+    if language in (None,):
+        return ("de", "nl", "en", "it")
+    return (language,) if language == "en" else (language, "en")
+
+
+@lru_cache(maxsize=8)
+def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
+    """Compiled cue patterns for a language."""
+    langs = _languages(language)
+
+    def union(table: dict[str, str]) -> str:
+        return "|".join(table[lang] for lang in langs)
+
+    out = {f"metric:{m}": word_regex(union(SALES_METRIC_CUES[m])) for m in SALES_METRIC_PRIORITY}
+    reject = union(SALES_REJECT_CUES)
+    # German compounds: `Produktionskapazität`, `Verkaufspreis` carry the cue at the end.
+    out["reject"] = (
+        re.compile(rf"(?:{reject})(?![\w])", re.I) if language == "de" else word_regex(reject)
+    )
+    out["achieved"] = word_regex(union(SALES_ACHIEVED_CUES))
+    out["hypothetical"] = word_regex(union(SALES_HYPOTHETICAL_CUES))
+    out["unit"] = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{union(SALES_UNIT_WORDS)})(?![\w])", re.I)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _market_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compiled market cues."""
+    return tuple((market, word_regex(pattern)) for market, pattern in MARKET_CUES)
+
+
+@lru_cache(maxsize=1)
+def _segment_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compiled segment cues."""
+    return tuple((segment, re.compile(rf"(?<![\w]){p}", re.I)) for segment, p in SEGMENT_CUES)
+
+
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause around an offset."""
+    start = 0
+    for match in _CLAUSE_RE.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            return start, match.start()
+    return start, len(sentence)
+
+
+def _metric_for(sentence: str, quantity: Quantity, language: str | None) -> str | None:
+    """The metric whose cue stands nearest a figure in the sentence."""
+    pats = _patterns(language)
+    best: tuple[int, int, str] | None = None
+    for rank, metric in enumerate(SALES_METRIC_PRIORITY):
+        for match in pats[f"metric:{metric}"].finditer(sentence):
+            if match.end() <= quantity.start:
+                distance = quantity.start - match.end()
+            elif match.start() >= quantity.end:
+                distance = match.start() - quantity.end
+            else:
+                distance = 0  # the cue spans the figure ("aandeel van 34 procent in de markt")
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, metric)
+    return best[2] if best else None
+
+
+def _is_change(sentence: str, quantity: Quantity) -> bool:
+    """A percentage that states growth or decline rather than a level."""
+    before = sentence[max(0, quantity.start - 25) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 30]
+    return bool(_CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(after))
+
+
+def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
+    """A plain figure that can be a number of vehicles."""
+    if quantity.is_percent or quantity.currency:
+        return False
+    if quantity.value < 1 or quantity.value != quantity.value.to_integral_value():
+        return False
+    if _YEAR_RE.match(quantity.text) and not _patterns(language)["unit"].match(
+        sentence[quantity.end :]
+    ):
+        return False
+    after = sentence[quantity.end : quantity.end + 12]
+    if (
+        _MULTIPLIER_RE.match(after)
+        or _RANK_AFTER_RE.match(after)
+        or _COMPOUND_AFTER_RE.match(after)
+    ):
+        return False
+    return not _RANK_BEFORE_RE.search(sentence[max(0, quantity.start - 12) : quantity.start])
+
+
+def _rejected(sentence: str, quantity: Quantity, language: str | None) -> bool:
+    """Whether the clause of a figure speaks of capacity, price, staff, users, goals..."""
+    start, end = _clause(sentence, quantity.start)
+    clause = sentence[start:end]
+    pats = _patterns(language)
+    if not pats["reject"].search(clause):
+        return False
+    return not pats["achieved"].search(clause)
+
+
+def _company_for(sentence: str, mentions: list[Match], quantity: Quantity) -> Match | None:
+    """The company a figure belongs to: the nearest named before it, else right after it."""
+    before = [m for m in mentions if m.end <= quantity.start]
+    if before:
+        return max(before, key=lambda m: m.end)
+    clause_start, clause_end = _clause(sentence, quantity.start)
+    after = [m for m in mentions if quantity.end <= m.start and m.end <= clause_end]
+    return min(after, key=lambda m: m.start) if after else None
+
+
+def _nearest_cue(
+    sentence: str, position: int, patterns: tuple[tuple[str, re.Pattern[str]], ...]
+) -> str | None:
+    """The label of the cue nearest an offset in a sentence."""
+    best: tuple[int, str] | None = None
+    for label, pattern in patterns:
+        for match in pattern.finditer(sentence):
+            distance = abs(match.start() - position)
+            if best is None or distance < best[0]:
+                best = (distance, label)
+    return best[1] if best else None
+
+
+def find_market(sentence: str, position: int, context: Context, body: str | None) -> str:
+    """The market a figure counts in: the sentence, its paragraph, the reporting body."""
+    market = _nearest_cue(sentence, position, _market_patterns())
+    if market:
+        return market
+    if body and body in _REPORTING_MARKET:
+        return _REPORTING_MARKET[body]
+    for previous in reversed(context.previous):
+        market = _nearest_cue(previous, len(previous), _market_patterns())
+        if market:
+            return market
+    return _DEFAULT_MARKET
+
+
+def find_reporting_body(sentence: str, context: Context) -> str | None:
+    """The statistics body named in the sentence or the one right after it."""
+    for text in (sentence, context.following):
+        match = _REPORTING_RE.search(text)
+        if match:
+            name = match.group(1)
+            return REPORTING_BODY_CANONICAL.get(name.lower(), name)
+    return None
+
+
+def _inherited_metric(context: Context, language: str | None) -> str | None:
+    """A unit metric stated in the sentence before (a table-like run of figures)."""
+    if not context.previous:
+        return None
+    pats = _patterns(language)
+    for previous in reversed(context.previous):
+        for metric in ("units_sold", "deliveries", "registrations"):
+            if pats[f"metric:{metric}"].search(previous) and not pats["reject"].search(previous):
+                return metric
+    return None
+
+
+def _figure_period(
+    sentence: str, quantity: Quantity, language: str | None, article: date | None, context: Context
+) -> Period | None:
+    """The period of one figure: its clause and what precedes it, the sentence, the paragraph."""
+    clause_start, clause_end = _clause(sentence, quantity.start)
+    full_year = _FULL_YEAR_RE.search(sentence[clause_start:clause_end]) is not None
+    for text in (sentence[:clause_end], sentence, *reversed(context.previous)):
+        period = find_period(text, language, article)
+        if period and full_year and period.grain != "year":
+            # "over the year" after a quarter figure: the whole year of that quarter.
+            year = period.start.year
+            return Period(date(year, 1, 1), date(year, 12, 31), "year")
+        if period:
+            return period
+    return None
+
+
+def _read_figure(
+    sentence: str,
+    quantity: Quantity,
+    companies: list[Match],
+    language: str | None,
+    article: date | None,
+    context: Context,
+) -> SalesRow | None:
+    """One figure as a sales row, or None when it is not a sales figure of a named company."""
+    pats = _patterns(language)
+    metric = _metric_for(sentence, quantity, language)
+    has_unit = bool(pats["unit"].match(sentence[quantity.end :]))
+    if metric is None and has_unit and _is_count(sentence, quantity, language):
+        metric = _inherited_metric(context, language)
+    if metric is None:
+        return None
+    if metric == "market_share":
+        if not quantity.is_percent or _is_change(sentence, quantity) or quantity.value > 100:
+            return None
+        unit = "percent"
+    elif metric == "revenue":
+        if not quantity.currency:
+            return None
+        unit = quantity.currency
+    else:
+        if not _is_count(sentence, quantity, language):
+            return None
+        if not has_unit and not _metric_near(sentence, quantity, metric, language):
+            return None
+        unit = "vehicles"
+    if _rejected(sentence, quantity, language):
+        return None
+    company = _company_for(sentence, companies, quantity)
+    if company is None:
+        return None
+    body = find_reporting_body(sentence, context)
+    _, clause_end = _clause(sentence, quantity.start)
+    return SalesRow(
+        company=company,
+        metric=metric,
+        value=quantity.value,
+        unit=unit,
+        value_text=quantity.text,
+        period=_figure_period(sentence, quantity, language, article, context),
+        market=find_market(sentence, quantity.start, context, body),
+        segment=_nearest_cue(sentence[:clause_end], quantity.start, _segment_patterns()) or "all",
+        reporting_body=body,
+    )
+
+
+def _comparison(
+    sentence: str,
+    quantity: Quantity,
+    base: tuple[Quantity, SalesRow],
+    language: str | None,
+    article: date | None,
+) -> SalesRow | None:
+    """A figure compared with an accepted one (`up from 1,808,581 in 2023`): same meaning."""
+    base_quantity, base_row = base
+    if base_row.unit != "vehicles" or not _is_count(sentence, quantity, language):
+        return None
+    gap = sentence[base_quantity.end : quantity.start]
+    if len(gap) > _COMPARISON_GAP or not _COMPARISON_RE.search(gap):
+        return None
+    _, clause_end = _clause(sentence, quantity.start)
+    period = find_period(sentence[quantity.start : clause_end], language, article)
+    if period is None and base_row.period and _YEAR_BEFORE_RE.search(sentence[quantity.end :]):
+        start, end = base_row.period.start, base_row.period.end
+        period = Period(
+            start.replace(year=start.year - 1),
+            end.replace(year=end.year - 1),
+            base_row.period.grain,
+        )
+    if period is None:
+        return None
+    return dataclasses.replace(
+        base_row, value=quantity.value, value_text=quantity.text, period=period
+    )
+
+
+def sentence_sales(
+    sentence: str,
+    mentions: list[Match],
+    language: str | None,
+    article: date | None,
+    context: Context,
+) -> list[SalesRow]:
+    """Every sales figure a sentence states for a company named in it."""
+    if not mentions or len(sentence) > SALES_MAX_SENTENCE_CHARS:
+        return []
+    quantities = find_quantities(sentence, language)
+    if not quantities or _patterns(language)["hypothetical"].search(sentence):
+        return []
+    rows: list[SalesRow] = []
+    accepted: list[tuple[Quantity, SalesRow]] = []
+    seen: set[tuple[str, str, Decimal]] = set()
+    companies = [m for m in mentions if m.method != "product" and not m.product_use]
+    for quantity in quantities:
+        row = _read_figure(sentence, quantity, companies, language, article, context)
+        if row is None and accepted:
+            row = _comparison(sentence, quantity, accepted[-1], language, article)
+        if row is None:
+            continue
+        key = (row.company.company_id, row.metric, row.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        accepted.append((quantity, row))
+        rows.append(row)
+    return rows
+
+
+def _metric_near(sentence: str, quantity: Quantity, metric: str, language: str | None) -> bool:
+    """Whether the metric's cue stands within a few words of a figure."""
+    pattern = _patterns(language)[f"metric:{metric}"]
+    window = sentence[max(0, quantity.start - 30) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 25]
+    return bool(pattern.search(window) or pattern.search(after))

@@ -1,0 +1,107 @@
+"""Company matching: case, hyphens, legal forms, inflection, word boundaries, discovery."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import doc
+
+
+def _found(extractor, text: str, language: str = "de") -> list[tuple[str, str, str]]:
+    return [
+        (text[m.start : m.end], m.company_id, m.method)
+        for m in extractor.find_mentions(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "company_id"),
+    [
+        ("Volkswagens Absatz sank.", "Volkswagens", "volkswagen"),
+        ("Die Zahlen BYDs sind gut.", "BYDs", "byd"),
+        ("Teslas Chef sprach.", "Teslas", "tesla"),
+        ("Xiaomi's plan is bold.", "Xiaomi", "xiaomi"),
+        ("Der Xiaomi-CEO Lei Jun sprach.", "Xiaomi", "xiaomi"),
+        ("Die Renault-Gruppe wächst.", "Renault-Gruppe", "renault"),
+        ("De Tesla-baas sprak.", "Tesla", "tesla"),
+        ("BYD-Modelle sind günstig.", "BYD", "byd"),
+        ("Die Brenntag AG und die Volkswagen AG melden.", "Volkswagen AG", "volkswagen"),
+        ("VOLKSWAGEN meldet.", "VOLKSWAGEN", "volkswagen"),
+        ("Great Wall Motors baut.", "Great Wall Motors", "great-wall-motor"),
+    ],
+)
+def test_inflection_compounds_and_legal_forms(extractor, text, surface, company_id) -> None:
+    assert (surface, company_id) in [(s, c) for s, c, _ in _found(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Seating-Sparte wächst.",  # Seat inside Seating
+        "Die Union tagt.",  # Nio inside Union
+        "Der Manager spricht.",  # MAN inside Manager
+        "Man sagt, es regne.",  # MAN is case-sensitive
+        "Wir fordern mehr.",  # Ford inside fordern
+        "Die Gewerkschaften Fordern mehr.",
+        "the seat was empty",
+    ],
+)
+def test_names_never_inside_other_words(extractor, text) -> None:
+    assert _found(extractor, text) == []
+
+
+def test_longest_match_wins(extractor) -> None:
+    found = _found(extractor, "SAIC-GM-Wuling verkauft viel, SAIC auch.")
+    assert found[0][:2] == ("SAIC-GM-Wuling", "saic-gm-wuling")
+    assert found[1][:2] == ("SAIC", "saic")
+
+
+def test_brand_counts_for_owner_and_products_are_no_company(extractor) -> None:
+    found = _found(extractor, "Die Cupra-Modelle und der Tesla Model Y und der SU7 von Xiaomi.")
+    assert ("Cupra", "seat", "brand") in found
+    assert all(c != "xiaomi" or s == "Xiaomi" for s, c, _ in found)
+    assert not any(s in ("SU7", "Model Y") for s, _, _ in found)
+
+
+def test_everyday_word_brands_need_car_context(extractor) -> None:
+    assert _found(extractor, "Das neue Smart-Home-System ist da.") == []
+    assert ("Smart", "smart", "brand") in _found(extractor, "Smart verkauft mehr Autos.")
+
+
+def test_offsets_always_point_at_the_surface(extractor) -> None:
+    text = "Ärger bei VW: Der VW-Konzern und Teslas Werk in Grünheide; BYD wächst."
+    extraction = extractor.extract(doc(text))
+    assert extraction.mentions
+    for mention in extraction.mentions:
+        assert text[mention.char_start : mention.char_end] == mention.surface_text
+        assert mention.surface_text in mention.sentence_text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Die Weiqiao Pioneering Group plant viel.", "de", "Weiqiao Pioneering Group"),
+        ("Die Seerene GmbH erhielt Geld.", "de", "Seerene GmbH"),
+        ("Het Chinese bedrijf Zeeko kondigt aan dat Zeeko groeit.", "nl", "Zeeko"),
+        ("The supplier Valeoz said Valeoz would grow.", "en", "Valeoz"),
+        ("Der Lufthansa-Konzern meldet, dass Lufthansa wächst.", "de", "Lufthansa"),
+    ],
+)
+def test_discovery_by_legal_form_and_context(extractor, text, language, name) -> None:
+    found = _found(extractor, text, language)
+    assert any(s == name and m == "discovered" and c.startswith("d-") for s, c, m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Hersteller Elektroautos baut viel.", "de"),
+        ("Das Unternehmen Mittwochabend mitteilte.", "de"),
+        ("Die Ugandische Gruppe reiste.", "de"),
+        ("Der Konzern China wächst.", "de"),
+        ("The company said on Monday.", "en"),
+        ("Produzent Michael Sugar sprach.", "de"),
+    ],
+)
+def test_discovery_rejects_places_people_and_nouns(extractor, text, language) -> None:
+    assert [m for m in _found(extractor, text, language) if m[2] == "discovered"] == []

@@ -1,0 +1,162 @@
+"""Partnership claims: type, status and direction per language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from .conftest import doc
+
+
+def _claims(extractor, text: str) -> list[tuple[str, str, str, str]]:
+    extraction = extractor.extract(doc(text))
+    return [
+        (c.company_a_id, c.company_b_id, c.partnership_type, c.status)
+        for c in extraction.partnerships
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volkswagen übernimmt Gotion.", ("volkswagen", "gotion", "acquisition", "completed")),
+        (
+            "Gotion wird von Volkswagen übernommen.",
+            ("volkswagen", "gotion", "acquisition", "completed"),
+        ),
+        (
+            "Volkswagen steigt bei Leapmotor ein und investiert in Leapmotor.",
+            ("volkswagen", "leapmotor", "equity_investment", "completed"),
+        ),
+        (
+            "Gotion, an dem Volkswagen 26 Prozent hält, wächst.",
+            ("volkswagen", "gotion", "equity_investment", "completed"),
+        ),
+        (
+            "Stellantis takes a 21 percent stake in Leapmotor.",
+            ("stellantis", "leapmotor", "equity_investment", "completed"),
+        ),
+        (
+            "Stellantis neemt Leapmotor over.",
+            ("stellantis", "leapmotor", "acquisition", "completed"),
+        ),
+        (
+            "Leapmotor è stata acquisita da Stellantis.",
+            ("stellantis", "leapmotor", "acquisition", "completed"),
+        ),
+    ],
+)
+def test_direction_of_deals(extractor, text, expected) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Renault und Geely gründen ein Joint Venture.", ("geely", "renault", "joint_venture")),
+        ("BMW und Nissan arbeiten bei Software zusammen.", ("bmw", "nissan", "technology")),
+        ("CATL liefert Batterien an BMW.", ("bmw", "catl", "supply")),
+        ("Honda en Nissan werken samen aan software.", ("honda", "nissan", "technology")),
+        ("Renault e Geely annunciano una collaborazione.", ("geely", "renault", "technology")),
+        ("Honda and Nissan agreed on a merger.", ("honda", "nissan", "merger")),
+    ],
+)
+def test_types_per_language(extractor, text, expected) -> None:
+    assert expected in [c[:3] for c in _claims(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Gerüchte: BMW und Nissan planen eine Kooperation.", "rumored"),
+        ("BMW und Nissan führen Gespräche über eine Kooperation.", "talks"),
+        ("BMW plant eine Kooperation mit Nissan.", "planned"),
+        ("BMW kündigt eine Kooperation mit Nissan an.", "announced"),
+        ("Honda and Nissan called off their merger.", "cancelled"),
+        ("Honda en Nissan blazen fusie af.", "cancelled"),
+        ("Hyundai and Kia said they are not in talks with Apple.", "denied"),
+        ("Nissan dementiert eine Fusion mit Honda.", "denied"),
+        (
+            "A inizio maggio una nota interna di Samsung Electronics vieta l'uso di ChatGPT di "
+            "OpenAI sui computer e sulle reti aziendali.",
+            "rejected",
+        ),
+        ("Volgens de geruchtenmolen werkt Xiaomi samen met Great Wall Motors.", "rumored"),
+    ],
+)
+def test_status_cues(extractor, text, status) -> None:
+    claims = _claims(extractor, text)
+    assert claims and all(c[3] == status for c in claims)
+
+
+def test_denial_never_yields_active_claim(extractor) -> None:
+    claims = _claims(extractor, "Nissan weist eine Zusammenarbeit mit Honda zurück.")
+    assert claims and all(c[3] != "active" for c in claims)
+
+
+def test_stake_and_amount(extractor) -> None:
+    extraction = extractor.extract(
+        doc(
+            "Volkswagen beteiligt sich für rund 700 Millionen US-Dollar mit 4,99 Prozent "
+            "an Leapmotor."
+        )
+    )
+    (claim,) = extraction.partnerships
+    assert (claim.company_a_id, claim.company_b_id) == ("volkswagen", "leapmotor")
+    assert claim.stake_percent == Decimal("4.99")
+    assert (claim.amount_value, claim.amount_currency) == (Decimal("700000000"), "USD")
+    assert claim.is_directed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla und BYD verkaufen viele Autos.",  # co-occurrence without a trigger
+        "Audi ist eine Marke von Volkswagen und kooperiert eng.",  # a parent and its brand
+        "Unlike Tesla, which designs its own chips, BYD buys them in.",
+        "Geliefert werden die Displays von Samsung, Nvidia und Apple.",
+        "Ein Tesla Model Y wurde von Volkswagen gekauft.",
+    ],
+)
+def test_no_claim_without_relation(extractor, text) -> None:
+    assert _claims(extractor, text) == []
+
+
+def test_joint_venture_named_with_parents(extractor) -> None:
+    claims = _claims(extractor, "SAIC und GM betreiben SAIC-GM-Wuling gemeinsam.")
+    assert ("gm", "saic", "joint_venture", "active") in claims
+    assert not any("saic-gm-wuling" in c[:2] for c in claims)
+
+
+def test_undirected_pairs_are_ordered_by_id(extractor) -> None:
+    for a, b, kind, _ in _claims(extractor, "Xiaomi kooperiert mit BMW."):
+        assert kind == "technology" and a < b
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mercedes-Benz sold its remaining stake in Renault in 2023.",
+            ("mercedes-benz", "renault", "equity_investment", "cancelled"),
+        ),
+        ("Honda stopt de samenwerking met Nissan.", ("honda", "nissan", "technology", "cancelled")),
+        (
+            "Volkswagen is set to acquire a 5 percent stake in Leapmotor for $700 million.",
+            ("volkswagen", "leapmotor", "equity_investment", "planned"),
+        ),
+        (
+            "Die Übernahme von Gotion durch Volkswagen ist abgeschlossen.",
+            ("volkswagen", "gotion", "acquisition", "completed"),
+        ),
+    ],
+)
+def test_endings_stakes_and_noun_triggers(extractor, text, expected) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_coordinated_subjects_pair_with_the_other_party(extractor) -> None:
+    claims = _claims(extractor, "Honda und Nissan verbieten die Nutzung von ChatGPT von OpenAI.")
+    assert {c[:2] for c in claims} == {("honda", "openai"), ("nissan", "openai")}
+    assert all(c[3] == "rejected" for c in claims)
