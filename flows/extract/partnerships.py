@@ -324,26 +324,18 @@ def _segment(sentence: str, position: int) -> tuple[int, int]:
     return start, len(sentence)
 
 
-def _best_trigger(
+def _ranked_triggers(
     sentence: str, triggers: list[Trigger], companies: list[Match]
-) -> tuple[Trigger, list[Match]]:
-    """The trigger whose segment names the most companies (then type priority, position)."""
+) -> list[tuple[Trigger, list[Match]]]:
+    """Triggers best first: the segment naming most companies, then type priority, position."""
     ranked = []
     for trigger in triggers:
         start, end = _segment(sentence, trigger.start)
         inside = [c for c in companies if start <= c.start and c.end <= end]
-        ranked.append(
-            (
-                -min(len(inside), 2),
-                PARTNERSHIP_TYPE_PRIORITY.index(trigger.type),
-                trigger.start,
-                trigger,
-                inside,
-            )
-        )
-    ranked.sort(key=lambda r: r[:3])
-    _, _, _, trigger, inside = ranked[0]
-    return trigger, inside if len(inside) >= 2 else companies
+        key = (-min(len(inside), 2), PARTNERSHIP_TYPE_PRIORITY.index(trigger.type), trigger.start)
+        ranked.append((key, trigger, inside if len(inside) >= 2 else companies))
+    ranked.sort(key=lambda r: r[0])
+    return [(trigger, scope) for _, trigger, scope in ranked]
 
 
 def _status_near(
@@ -436,11 +428,29 @@ def sentence_partnerships(
             everyone = [c for c in everyone if c.company_id not in jv_ids]
     if not triggers or len(everyone) < 2:
         return pairs
-    trigger, scope = _best_trigger(sentence, triggers, everyone)
-    if trigger.type in _COMPANY_ONLY_TYPES:
-        if len(companies) < 2:
-            return pairs
-        trigger, scope = _best_trigger(sentence, triggers, companies)
+    for trigger, scope in _ranked_triggers(sentence, triggers, everyone):
+        if trigger.type in _COMPANY_ONLY_TYPES:
+            scope = [c for c in scope if not c.product_use and c in companies]
+            if len(scope) < 2:
+                continue
+        found = _claims_for(sentence, trigger, scope, triggers, language, reference, following)
+        done = {frozenset((p.a.company_id, p.b.company_id)) for p in pairs}
+        found = [p for p in found if frozenset((p.a.company_id, p.b.company_id)) not in done]
+        if found:
+            return pairs + found
+    return pairs
+
+
+def _claims_for(
+    sentence: str,
+    trigger: Trigger,
+    scope: list[Match],
+    triggers: list[Trigger],
+    language: str | None,
+    reference: Reference,
+    following: str,
+) -> list[Pair]:
+    """The claims one trigger states between the companies in its scope (may be none)."""
     kind = trigger.type
     directed = kind in DIRECTED_TYPES
     stake, amount, currency = _amounts(sentence, language)
@@ -456,24 +466,25 @@ def sentence_partnerships(
     if directed:
         buyer, target, explicit = directed_roles(sentence, scope, trigger, language)
         if kind == "equity_investment" and not explicit:
-            return pairs  # a stake without a named holder and target is no claim
+            return []  # a stake without a named holder and target is no claim
         if (
             not explicit
             and language not in _VERB_FINAL_LANGUAGES
             and not 0 <= target.start - trigger.end <= _OBJECT_DISTANCE
         ):
-            return pairs  # "X buys them in": the object of the verb is no company
+            return []  # "X buys them in": the object of the verb is no company
         if status == "active":
             status = "completed"
         if _is_asset(sentence, target) or (
             kind == "acquisition"
             and _coordinated(sentence, *sorted((buyer, target), key=lambda m: m.start))
         ):
-            return pairs
+            return []
         candidates = [(buyer, target)]
     else:
         candidates = _undirected_pairs(sentence, scope, kind in _SYMMETRIC_TYPES, trigger.start)
-    done = {(p.a.company_id, p.b.company_id) for p in pairs}
+    pairs: list[Pair] = []
+    done: set[frozenset[str]] = set()
     for first, second in candidates:
         if first.company_id == second.company_id or (
             not directed and _related(first.company_id, second.company_id, reference)
@@ -481,8 +492,8 @@ def sentence_partnerships(
             continue
         if not directed and first.company_id > second.company_id:
             first, second = second, first
-        key = (first.company_id, second.company_id)
-        if key in done or (key[1], key[0]) in done:
+        key = frozenset((first.company_id, second.company_id))
+        if key in done:
             continue
         done.add(key)
         money = directed or kind == "joint_venture"

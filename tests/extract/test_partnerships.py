@@ -160,3 +160,11 @@ def test_coordinated_subjects_pair_with_the_other_party(extractor) -> None:
     claims = _claims(extractor, "Honda und Nissan verbieten die Nutzung von ChatGPT von OpenAI.")
     assert {c[:2] for c in claims} == {("honda", "openai"), ("nissan", "openai")}
     assert all(c[3] == "rejected" for c in claims)
+
+
+def test_next_trigger_when_roles_are_unclear(extractor) -> None:
+    # The stake has no named holder and target; the cooperation still stands.
+    claims = _claims(
+        extractor, "Nissan verhandelt mit Honda über einen Einstieg und eine Kooperation."
+    )
+    assert claims == [("honda", "nissan", "technology", "talks")]
