@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from flows.settings import SOURCE_SUFFIXES
+from flows.settings import DEFAULT_INGEST_BATCH, SOURCE_SUFFIXES
 
 FORMAT_BY_SUFFIX = {
     ".txt": "text",
@@ -24,8 +24,7 @@ FORMAT_BY_SUFFIX = {
     ".json": "json",
     ".jsonl": "json",
 }
-# Flush a batch to the database after this many documents or bytes.
-FLUSH_DOCUMENTS = 1000
+# Flush a batch to the database after this many bytes (or documents, see Ingestor).
 FLUSH_BYTES = 32 * 1024 * 1024
 # A decoded text with more than this share of control characters is not text.
 MAX_CONTROL_SHARE = 0.01
@@ -245,8 +244,15 @@ def read_entries(path: Path, rel: str, info: os.stat_result, max_bytes: int) -> 
 class Ingestor:
     """Loads one source folder into raw as one batch."""
 
-    def __init__(self, conn: psycopg.Connection, source: Path, max_bytes: int) -> None:
+    def __init__(
+        self,
+        conn: psycopg.Connection,
+        source: Path,
+        max_bytes: int,
+        flush_documents: int = DEFAULT_INGEST_BATCH,
+    ) -> None:
         self.conn = conn
+        self.flush_documents = flush_documents
         self.source = source
         self.max_bytes = max_bytes
         self.pending: list[Entry] = []
@@ -346,7 +352,7 @@ class Ingestor:
         """Queue a file's entries; flush when the batch is full."""
         self.pending.extend(entries)
         self.pending_bytes += sum(len(e.body) for e in entries)
-        if len(self.pending) >= FLUSH_DOCUMENTS or self.pending_bytes >= FLUSH_BYTES:
+        if len(self.pending) >= self.flush_documents or self.pending_bytes >= FLUSH_BYTES:
             self._flush()
 
     def _reject(
@@ -458,6 +464,11 @@ def _mtime(mtime_ns: int | None) -> datetime | None:
     return datetime.fromtimestamp(mtime_ns / 1e9, tz=UTC)
 
 
-def ingest(conn: psycopg.Connection, source: Path, max_bytes: int) -> IngestReport:
+def ingest(
+    conn: psycopg.Connection,
+    source: Path,
+    max_bytes: int,
+    flush_documents: int = DEFAULT_INGEST_BATCH,
+) -> IngestReport:
     """Load the files of ``source`` into raw as one batch and report the outcome."""
-    return Ingestor(conn, source, max_bytes).run()
+    return Ingestor(conn, source, max_bytes, flush_documents).run()

@@ -36,7 +36,7 @@ class ExtractReport:
 def run_ingest(url: str, source: Path, settings: Settings) -> IngestReport:
     """Load the source folder into raw as one batch."""
     with warehouse.connect(url) as conn:
-        return ingest(conn, source, settings.max_file_bytes)
+        return ingest(conn, source, settings.max_file_bytes, settings.ingest_batch)
 
 
 def _count(report: ExtractReport, extractions: list[Extraction]) -> None:

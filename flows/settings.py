@@ -23,6 +23,8 @@ EXTRACTOR_VERSION = "0.2.0"
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # Documents per extraction batch and per staging write transaction.
 DEFAULT_BATCH_SIZE = 500
+# Documents per ingest transaction (a COPY into raw.documents and raw.files).
+DEFAULT_INGEST_BATCH = 1000
 # Advisory lock key that serialises nightly runs on one database.
 RUN_LOCK_KEY = 0x6175_746F_6E65_7773  # "autonews"
 SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
@@ -37,6 +39,7 @@ class Settings:
     max_file_bytes: int
     batch_size: int
     workers: int
+    ingest_batch: int = DEFAULT_INGEST_BATCH
 
     @property
     def pgdata_dir(self) -> Path:
@@ -52,6 +55,7 @@ def load_settings() -> Settings:
         max_file_bytes=int(os.environ.get("AUTONEWS_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
         batch_size=int(os.environ.get("AUTONEWS_BATCH_SIZE", DEFAULT_BATCH_SIZE)),
         workers=int(os.environ.get("AUTONEWS_WORKERS", "0")),
+        ingest_batch=int(os.environ.get("AUTONEWS_INGEST_BATCH", DEFAULT_INGEST_BATCH)),
     )
 
 

@@ -38,6 +38,7 @@ def start_run(url: str, source: Path, tmp_path: Path) -> subprocess.Popen:
         **os.environ,
         "DATABASE_URL": url,
         "AUTONEWS_BATCH_SIZE": "100",
+        "AUTONEWS_INGEST_BATCH": "20",
         "AUTONEWS_WORKERS": "1",
         "PREFECT_HOME": str(tmp_path / "prefect"),
     }
