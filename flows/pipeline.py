@@ -35,7 +35,7 @@ class ExtractReport:
 
 def run_ingest(url: str, source: Path, settings: Settings) -> IngestReport:
     """Load the source folder into raw as one batch."""
-    with warehouse.connect(url) as conn:
+    with warehouse.connect(url, autocommit=True) as conn:
         return ingest(conn, source, settings.max_file_bytes, settings.ingest_batch)
 
 
@@ -78,7 +78,7 @@ def run_extract(
     results in order; without it, batches run here or in local worker processes.
     """
     report = ExtractReport(EXTRACTOR_VERSION)
-    with warehouse.connect(url) as conn:
+    with warehouse.connect(url, autocommit=True) as conn:
         pending = warehouse.count_pending(conn, EXTRACTOR_VERSION)
         report.workers = worker_count(settings, pending)
         batches = _batches(url, settings.batch_size)
@@ -128,5 +128,5 @@ def _drain(
 
 def reset_for_reprocess(url: str) -> None:
     """Empty staging so that extraction and the marts are rebuilt from raw alone."""
-    with warehouse.connect(url) as conn:
+    with warehouse.connect(url, autocommit=True) as conn:
         warehouse.reset_staging(conn)

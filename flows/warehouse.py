@@ -53,7 +53,12 @@ class Migration:
 
 
 def connect(url: str, **kwargs) -> psycopg.Connection:
-    """Open a connection that identifies itself in pg_stat_activity."""
+    """Open a connection that identifies itself in pg_stat_activity.
+
+    Writers pass autocommit=True and group their statements in ``conn.transaction()``
+    blocks: without autocommit those blocks would only be savepoints of one long
+    transaction, and nothing would be committed before the end.
+    """
     return psycopg.connect(url, application_name="autonews", **kwargs)
 
 
