@@ -22,13 +22,15 @@ def _prepare_environment() -> None:
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     os.environ.setdefault("PREFECT_HOME", str(load_settings().state_dir / "prefect"))
+    # Prefect creates its home without parents; on a fresh clone the state folder is missing.
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """One nightly run over a source folder; non-zero exit when anything failed."""
     from rich.console import Console
 
-    from flows.report import print_report
+    from flows.report import format_age, print_report
     from flows.warehouse import RunLockedError
 
     console = Console()
@@ -47,6 +49,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         console.print(f"[red]run failed:[/red] {type(exc).__name__}: {exc}")
         return 1
     print_report(report, console)
+    if report.freshness and report.freshness.status != "pass":
+        console.print(
+            f"[yellow]source freshness {report.freshness.status}: the newest document is "
+            f"{format_age(report.freshness.age_seconds)} old[/yellow]"
+        )
     if report.ingest and report.ingest.files_rejected:
         console.print(
             f"[yellow]{report.ingest.files_rejected} file(s) rejected; see above[/yellow]"
@@ -114,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the nightly schedule in the foreground")
     serve.add_argument("--source", default=str(SAMPLE_DIR), help="folder of articles to load")
     serve.set_defaults(func=cmd_serve)
-    status = sub.add_parser("status", help="the last runs and the marts' row counts")
+    status = sub.add_parser(
+        "status", help="the last runs, the marts' row counts and the source freshness"
+    )
     status.add_argument("--limit", type=int, default=10)
     status.set_defaults(func=cmd_status)
     return parser

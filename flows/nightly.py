@@ -10,14 +10,22 @@ from pathlib import Path
 import psycopg
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.context import get_run_context
 
-from flows import pipeline, transform, warehouse
+from flows import alerts, pipeline, transform, warehouse
 from flows.database import resolve_url
 from flows.extract import extract_batch
 from flows.extract.models import Extraction, RawDocument
 from flows.ingest import IngestReport
-from flows.report import RunReport, render_markdown
-from flows.settings import EXTRACTOR_VERSION, SAMPLE_DIR, load_settings
+from flows.report import (
+    Freshness,
+    RunReport,
+    format_age,
+    freshness_thresholds,
+    render_markdown,
+    step_progress,
+)
+from flows.settings import DBT_PROJECT_DIR, EXTRACTOR_VERSION, SAMPLE_DIR, load_settings
 
 TRANSIENT_ERRORS = (psycopg.OperationalError, ConnectionError, TimeoutError)
 
@@ -29,6 +37,8 @@ def is_transient(task, task_run, state) -> bool:
 
 
 RETRY = {"retries": 3, "retry_delay_seconds": [2, 10, 30], "retry_condition_fn": is_transient}
+FRESHNESS_SOURCE = "source:autonews.raw.documents"
+REPORT_ARTIFACT_KEY = "nightly-report"
 
 
 @task(name="migrate", **RETRY)
@@ -40,13 +50,63 @@ def migrate_task(url: str) -> list[str]:
 @task(name="ingest", **RETRY)
 def ingest_task(url: str, source: str) -> IngestReport:
     """Load the source folder into raw."""
-    return pipeline.run_ingest(url, Path(source), load_settings())
+    with step_progress("ingest"):
+        return pipeline.run_ingest(url, Path(source), load_settings())
 
 
 @task(name="extract", **RETRY)
 def extract_task(url: str) -> pipeline.ExtractReport:
     """Extract the new raw documents into staging."""
-    return pipeline.run_extract(url, load_settings())
+    with step_progress("extract") as progress:
+        return pipeline.run_extract(url, load_settings(), progress=progress)
+
+
+def check_freshness(url: str) -> Freshness:
+    """dbt source freshness of the newest loaded document; never raises, a stale source is news."""
+    from dbt.cli.main import dbtRunner
+
+    warn, error = freshness_thresholds()
+    freshness = Freshness(
+        status="runtime error",
+        warn_after=format_age(warn.total_seconds()),
+        error_after=format_age(error.total_seconds()),
+    )
+    argv = [
+        "source",
+        "freshness",
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+        "--log-level",
+        "none",
+        "--select",
+        FRESHNESS_SOURCE,
+    ]
+    try:
+        with transform._dbt_environment(url):
+            result = dbtRunner().invoke(argv)
+    except Exception as exc:  # dbt itself broke: report it, the marts are still fine
+        freshness.message = f"{type(exc).__name__}: {exc}"
+        return freshness
+    nodes = getattr(result.result, "results", None) or []
+    if not nodes:
+        freshness.message = str(result.exception or "dbt returned no freshness result")
+        return freshness
+    node = nodes[0]
+    freshness.status = str(node.status)
+    freshness.message = getattr(node, "message", None)
+    newest = getattr(node, "max_loaded_at", None)
+    if newest is not None and newest.year > 1:  # dbt says 0001-01-01 when there is none
+        freshness.newest_loaded_at = newest
+        freshness.age_seconds = getattr(node, "age", None)
+    return freshness
+
+
+@task(name="source-freshness")
+def freshness_task(url: str) -> Freshness:
+    """Check how old the newest loaded document is (warn after 2 days, error after 7)."""
+    return check_freshness(url)
 
 
 @task(name="extract-batch", retries=2, retry_delay_seconds=5)
@@ -79,13 +139,21 @@ def extract_distributed(url: str, window: int = 8) -> pipeline.ExtractReport:
 @task(name="dbt-build", **RETRY)
 def dbt_build_task(url: str) -> transform.DbtReport:
     """Build and test the dbt models into the side schema."""
-    return transform.build_marts(url)
+    with step_progress("dbt build"):
+        return transform.build_marts(url)
 
 
 @task(name="publish-marts", **RETRY)
 def publish_task(url: str) -> None:
     """Swap the tested marts in for the readers."""
     transform.publish_marts(url)
+
+
+def publish(url: str, report: RunReport) -> None:
+    """Count what the tested marts add to the published ones, then swap them in."""
+    with warehouse.connect(url) as conn:
+        report.compare(conn, transform.BUILD_SCHEMA, transform.MARTS_SCHEMA)
+    publish_task(url)
 
 
 @task(name="reset-staging", **RETRY)
@@ -109,7 +177,14 @@ class StepTimer:
             self.seconds[name] = round(time.perf_counter() - started, 3)
 
 
-@flow(name="nightly", log_prints=True)
+def create_report_artifact(report: RunReport) -> None:
+    """Attach the run report to the flow run as a markdown artifact."""
+    create_markdown_artifact(
+        render_markdown(report), key=REPORT_ARTIFACT_KEY, description="autonews nightly run"
+    )
+
+
+@flow(name="nightly", log_prints=True, on_failure=[alerts.notify_failure])
 def nightly(
     source_dir: str | None = None,
     reprocess: bool = False,
@@ -119,7 +194,8 @@ def nightly(
 ) -> RunReport:
     """One nightly run over the files in ``source_dir`` (default: the bundled samples).
 
-    With ``dask_address``, extraction runs on that dask.distributed cluster.
+    With ``dask_address``, extraction runs on that dask.distributed cluster. A failed run
+    POSTs an alert to AUTONEWS_ALERT_WEBHOOK_URL when it is set (see flows.alerts).
     """
     logger = get_run_logger()
     settings = load_settings()
@@ -132,10 +208,19 @@ def nightly(
         if warehouse.close_interrupted(lock_conn):
             logger.warning("an earlier run was interrupted; its leftovers are marked failed")
         run_id = report.start(lock_conn)
+        flow_run_id = get_run_context().flow_run.id
+        alerts.remember_report(flow_run_id, report)
         try:
             if reprocess:
                 timer.run("reset", reset_task, url)
             report.ingest = timer.run("ingest", ingest_task, url, source)
+            report.freshness = timer.run("freshness", freshness_task, url)
+            if report.freshness.status != "pass":
+                logger.warning(
+                    "source freshness %s: newest document is %s old",
+                    report.freshness.status,
+                    format_age(report.freshness.age_seconds),
+                )
             if dask_address:
                 from prefect_dask import DaskTaskRunner
 
@@ -146,7 +231,7 @@ def nightly(
             else:
                 report.extract = timer.run("extract", extract_task, url)
             report.dbt = timer.run("dbt build", dbt_build_task, url)
-            timer.run("publish", publish_task, url)
+            timer.run("publish", publish, url, report)
             report.seconds = timer.seconds
             with warehouse.connect(url) as conn:
                 report.collect(conn)
@@ -155,8 +240,12 @@ def nightly(
             report.seconds = timer.seconds
             report.error = f"{type(exc).__name__}: {exc}"
             report.finish(url, run_id, "failed")
+            try:
+                create_report_artifact(report)
+            except Exception:  # the run's own error is the one to raise
+                logger.exception("could not attach the report of the failed run")
             raise
-    markdown = render_markdown(report)
-    create_markdown_artifact(markdown, key="nightly-report", description="autonews nightly run")
+    alerts.forget_report(flow_run_id)
+    create_report_artifact(report)
     logger.info("nightly run %s finished", run_id)
     return report

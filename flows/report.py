@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, is_dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 import psycopg
+from psycopg import sql
 
 from flows import warehouse
 from flows.ingest import IngestReport
 from flows.pipeline import ExtractReport
+from flows.settings import DBT_PROJECT_DIR
 from flows.transform import DbtReport
+
+SOURCES_YML = DBT_PROJECT_DIR / "models" / "staging" / "autonews" / "_autonews__sources.yml"
+EXAMPLES = 10
 
 TOP_COMPANIES = """
 select company_name, mention_count, document_count
@@ -38,6 +47,54 @@ join marts.dim_companies as c on c.company_id = s.company_id
 order by s.period_start desc nulls last, s.sales_id
 limit %s
 """
+PRIMARY_KEYS = """
+select tc.table_name, kcu.column_name
+from information_schema.table_constraints as tc
+join information_schema.key_column_usage as kcu
+  on kcu.constraint_schema = tc.constraint_schema and kcu.constraint_name = tc.constraint_name
+where tc.table_schema = %s and tc.constraint_type = 'PRIMARY KEY'
+order by tc.table_name
+"""
+# New companies, partnerships and sales figures of the freshly built schema {b}, by name;
+# {new} stands for "not in the published marts": (table, alias, key) below.
+NEW_EXAMPLES = {
+    "companies": """
+        select c.company_name, c.company_id, c.sector, c.mention_count
+        from {b}.dim_companies as c
+        where {new}
+        order by c.mention_count desc, c.company_name
+        limit %s
+    """,
+    "partnerships": """
+        select a.company_name, b.company_name, p.partnership_type, p.status,
+               p.last_reported_date
+        from {b}.fct_partnerships as p
+        join {b}.dim_companies as a on a.company_id = p.company_a_id
+        join {b}.dim_companies as b on b.company_id = p.company_b_id
+        where {new}
+        order by p.last_reported_date desc, p.partnership_id
+        limit %s
+    """,
+    "sales figures": """
+        select c.company_name, s.metric, s.value, s.unit, s.period_start, s.period_grain,
+               s.market, s.segment
+        from {b}.fct_sales as s
+        join {b}.dim_companies as c on c.company_id = s.company_id
+        where {new}
+        order by s.period_start desc nulls last, s.sales_id
+        limit %s
+    """,
+}
+NEW_EXAMPLE_KEYS = {
+    "companies": ("dim_companies", "c", "company_id"),
+    "partnerships": ("fct_partnerships", "p", "partnership_id"),
+    "sales figures": ("fct_sales", "s", "sales_id"),
+}
+NEW_EXAMPLE_HEADERS = {
+    "companies": ["company", "id", "sector", "mentions"],
+    "partnerships": ["company a", "company b", "type", "status", "last reported"],
+    "sales figures": ["company", "metric", "value", "unit", "period", "grain", "market", "segment"],
+}
 
 
 def _plain(value: Any) -> Any:
@@ -52,7 +109,59 @@ def _plain(value: Any) -> Any:
         return float(value)
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
     return value
+
+
+def format_age(seconds: float | None) -> str:
+    """An age in seconds as days, hours and minutes (``2 d 3 h``)."""
+    if seconds is None:
+        return "unknown"
+    minutes = int(seconds // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"
+
+
+@dataclass
+class Freshness:
+    """dbt source freshness of the newest loaded document (raw.documents.loaded_at)."""
+
+    status: str
+    newest_loaded_at: datetime | None = None
+    age_seconds: float | None = None
+    warn_after: str = ""
+    error_after: str = ""
+    message: str | None = None
+
+
+def _period(rule: dict) -> timedelta:
+    """A dbt freshness rule (``count``, ``period``) as a timedelta."""
+    return timedelta(**{f"{rule['period']}s": int(rule["count"])})
+
+
+def freshness_thresholds() -> tuple[timedelta, timedelta]:
+    """Warn and error thresholds of raw.documents, as the dbt project declares them."""
+    import yaml
+
+    config = yaml.safe_load(SOURCES_YML.read_text())
+    (raw,) = [s for s in config["sources"] if s["name"] == "raw"]
+    (documents,) = [t for t in raw["tables"] if t["name"] == "documents"]
+    rules = documents["config"]["freshness"]
+    return _period(rules["warn_after"]), _period(rules["error_after"])
+
+
+def freshness_status(age: timedelta | None) -> str:
+    """pass, warn or error for an age of the newest document, by the dbt thresholds."""
+    warn, error = freshness_thresholds()
+    if age is None or age >= error:
+        return "error"
+    return "warn" if age >= warn else "pass"
 
 
 @dataclass
@@ -67,9 +176,11 @@ class RunReport:
     ingest: IngestReport | None = None
     extract: ExtractReport | None = None
     dbt: DbtReport | None = None
+    freshness: Freshness | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     mart_rows: dict[str, int] = field(default_factory=dict)
     new_rows: dict[str, int] = field(default_factory=dict)
+    new_examples: dict[str, list[tuple]] = field(default_factory=dict)
     top_companies: list[tuple] = field(default_factory=list)
     newest_partnerships: list[tuple] = field(default_factory=list)
     latest_sales: list[tuple] = field(default_factory=list)
@@ -83,17 +194,14 @@ class RunReport:
         ).fetchone()
         return self.run_id
 
+    def compare(self, conn: psycopg.Connection, built: str, published: str) -> None:
+        """Count the rows of the built marts that the published marts lack, by primary key."""
+        self.new_rows = count_new_rows(conn, built, published)
+        self.new_examples = new_examples(conn, built, published)
+
     def collect(self, conn: psycopg.Connection, limit: int = 10) -> None:
         """Read row counts and highlights from the published marts."""
         self.mart_rows = warehouse.mart_row_counts(conn)
-        previous = conn.execute(
-            "select report -> 'mart_rows' from meta.runs "
-            "where status = 'succeeded' order by run_id desc limit 1"
-        ).fetchone()
-        before = (previous[0] if previous else None) or {}
-        self.new_rows = {
-            table: count - int(before.get(table, 0)) for table, count in self.mart_rows.items()
-        }
         self.top_companies = [tuple(r) for r in conn.execute(TOP_COMPANIES, [limit])]
         self.newest_partnerships = [tuple(r) for r in conn.execute(NEWEST_PARTNERSHIPS, [limit])]
         self.latest_sales = [tuple(r) for r in conn.execute(LATEST_SALES, [limit])]
@@ -125,24 +233,69 @@ class RunReport:
         return _plain(self)
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> str:
-    """A markdown table."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    for row in rows:
-        lines.append("| " + " | ".join("" if v is None else str(_plain(v)) for v in row) + " |")
-    return "\n".join(lines)
+def _exists(conn: psycopg.Connection, schema: str, table: str) -> bool:
+    """Whether the table ``schema.table`` exists."""
+    (regclass,) = conn.execute(
+        "select to_regclass(format('%%I.%%I', %s::text, %s::text))", [schema, table]
+    ).fetchone()
+    return regclass is not None
 
 
-def render_markdown(report: RunReport) -> str:
-    """The run report as markdown (the Prefect artifact)."""
-    parts = [f"# autonews nightly run {report.run_id}: {report.status}"]
-    if report.error:
-        parts.append(f"**Error:** {report.error}")
+def _not_published(
+    conn: psycopg.Connection, published: str, table: str, alias: str, key: str
+) -> sql.Composable:
+    """SQL condition: the row ``alias`` has no row with the same ``key`` in ``published.table``."""
+    if not _exists(conn, published, table):
+        return sql.SQL("true")
+    return sql.SQL("not exists (select 1 from {p} as o where o.{k} = {a}.{k})").format(
+        p=sql.Identifier(published, table), k=sql.Identifier(key), a=sql.Identifier(alias)
+    )
+
+
+def count_new_rows(conn: psycopg.Connection, built: str, published: str) -> dict[str, int]:
+    """Per table of ``built``: rows whose primary key the same table of ``published`` lacks."""
+    counts: dict[str, int] = {}
+    for table, key in conn.execute(PRIMARY_KEYS, [built]).fetchall():
+        query = sql.SQL("select count(*) from {b} as n where {new}").format(
+            b=sql.Identifier(built, table), new=_not_published(conn, published, table, "n", key)
+        )
+        (counts[table],) = conn.execute(query).fetchone()
+    return counts
+
+
+def new_examples(
+    conn: psycopg.Connection, built: str, published: str, limit: int = EXAMPLES
+) -> dict[str, list[tuple]]:
+    """Up to ``limit`` new companies, partnerships and sales figures, by name."""
+    examples: dict[str, list[tuple]] = {}
+    for kind, template in NEW_EXAMPLES.items():
+        table, alias, key = NEW_EXAMPLE_KEYS[kind]
+        if not _exists(conn, built, table):
+            continue
+        query = sql.SQL(template).format(
+            b=sql.Identifier(built), new=_not_published(conn, published, table, alias, key)
+        )
+        examples[kind] = [tuple(r) for r in conn.execute(query, [limit])]
+    return examples
+
+
+@dataclass
+class Section:
+    """One table of the report, rendered the same way as markdown and in the terminal."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[Any]]
+
+
+def report_sections(report: RunReport) -> list[Section]:
+    """The report's tables, in the order they are shown."""
+    sections: list[Section] = []
     if report.ingest:
         i = report.ingest
-        parts.append("## Files")
-        parts.append(
-            _table(
+        sections.append(
+            Section(
+                "Files",
                 ["seen", "loaded", "duplicate", "rejected", "new documents"],
                 [
                     [
@@ -156,143 +309,230 @@ def render_markdown(report: RunReport) -> str:
             )
         )
         if i.rejections:
-            parts.append(_table(["rejected file", "reason"], [list(r) for r in i.rejections]))
-    if report.extract:
-        e = report.extract
-        parts.append("## Extraction")
-        parts.append(
-            _table(
-                [
-                    "documents",
-                    "mentions",
-                    "partnership claims",
-                    "sales claims",
-                    "workers",
-                    "version",
-                ],
+            sections.append(
+                Section("Rejected files", ["file", "reason"], [list(r) for r in i.rejections])
+            )
+    if report.freshness:
+        f = report.freshness
+        sections.append(
+            Section(
+                "Source freshness (newest document)",
+                ["status", "newest loaded at", "age", "warn after", "error after"],
                 [
                     [
-                        e.documents,
-                        e.mentions,
-                        e.partnerships,
-                        e.sales,
-                        e.workers,
-                        e.extractor_version,
+                        f.status,
+                        f.newest_loaded_at,
+                        format_age(f.age_seconds),
+                        f.warn_after,
+                        f.error_after,
                     ]
                 ],
             )
         )
-    if report.dbt:
-        parts.append("## dbt")
-        parts.append(
-            _table(
-                ["tests passed", "tests failed", "nodes"],
-                [[report.dbt.tests_passed, report.dbt.tests_failed, dict(report.dbt.statuses)]],
+    if report.extract:
+        e = report.extract
+        sections.append(
+            Section(
+                "Extraction",
+                ["documents", "mentions", "partnership claims", "sales claims", "workers"],
+                [[e.documents, e.mentions, e.partnerships, e.sales, e.workers]],
             )
         )
+    if report.dbt:
+        d = report.dbt
+        sections.append(
+            Section(
+                "dbt tests",
+                ["passed", "of which warned", "failed"],
+                [[d.tests_passed, d.statuses.get("warn", 0), d.tests_failed]],
+            )
+        )
+    if report.new_rows:
+        new = [
+            [kind, report.new_rows.get(table, 0)]
+            for kind, (table, _, _) in NEW_EXAMPLE_KEYS.items()
+        ]
+        sections.append(Section("New in this run", ["what", "new"], new))
+        for kind, rows in report.new_examples.items():
+            if rows:
+                sections.append(
+                    Section(f"New {kind}", NEW_EXAMPLE_HEADERS[kind], [list(r) for r in rows])
+                )
     if report.mart_rows:
-        parts.append("## Marts")
-        parts.append(
-            _table(
+        sections.append(
+            Section(
+                "Marts",
                 ["table", "rows", "new"],
                 [[t, n, report.new_rows.get(t, 0)] for t, n in report.mart_rows.items()],
             )
         )
+    if report.top_companies:
+        sections.append(
+            Section(
+                "Companies most in the news",
+                ["company", "mentions", "documents"],
+                [list(r) for r in report.top_companies],
+            )
+        )
+    if report.newest_partnerships:
+        sections.append(
+            Section(
+                "Newest partnerships",
+                ["company a", "company b", "type", "status", "last reported"],
+                [list(r) for r in report.newest_partnerships],
+            )
+        )
+    if report.latest_sales:
+        sections.append(
+            Section(
+                "Latest sales figures",
+                NEW_EXAMPLE_HEADERS["sales figures"],
+                [list(r) for r in report.latest_sales],
+            )
+        )
     if report.seconds:
-        parts.append("## Time per step (s)")
-        parts.append(_table(list(report.seconds), [list(report.seconds.values())]))
+        sections.append(
+            Section("Time per step (s)", list(report.seconds), [list(report.seconds.values())])
+        )
+    return sections
+
+
+def _cell(value: Any) -> str:
+    """A table cell as text."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    return str(_plain(value))
+
+
+def _markdown_table(section: Section) -> str:
+    """A section as a markdown table."""
+
+    def escape(value: Any) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = [
+        "| " + " | ".join(escape(h) for h in section.headers) + " |",
+        "|" + "---|" * len(section.headers),
+    ]
+    lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in section.rows]
+    return "\n".join(lines)
+
+
+def headline(report: RunReport) -> str:
+    """One line: run id and status."""
+    return f"autonews nightly run {report.run_id}: {report.status}"
+
+
+def render_markdown(report: RunReport) -> str:
+    """The run report as markdown (the Prefect artifact)."""
+    parts = [f"# {headline(report)}", f"Source folder: `{report.source_dir}`"]
+    if report.error:
+        parts.append(f"**Error:** {report.error}")
+    for section in report_sections(report):
+        parts.append(f"## {section.title}")
+        parts.append(_markdown_table(section))
     return "\n\n".join(parts) + "\n"
 
 
 def print_report(report: RunReport, console) -> None:
-    """The run report as rich tables in the terminal."""
+    """The run report as rich tables in the terminal: the same tables as the artifact."""
     from rich.table import Table
 
-    def show(title: str, headers: list[str], rows: list) -> None:
-        table = Table(title=title, title_justify="left")
-        for header in headers:
+    console.print(f"[bold]{headline(report)}[/bold]  ({report.source_dir})")
+    if report.error:
+        console.print(f"[red]error:[/red] {report.error}")
+    for section in report_sections(report):
+        table = Table(title=section.title, title_justify="left")
+        for header in section.headers:
             table.add_column(header)
-        for row in rows:
-            table.add_row(*("" if v is None else str(_plain(v)) for v in row))
+        for row in section.rows:
+            table.add_row(*(_cell(v) for v in row))
         console.print(table)
 
-    console.print(
-        f"[bold]autonews run {report.run_id}: {report.status}[/bold]  ({report.source_dir})"
+
+def progress_wanted(stream: TextIO | None = None, environ: dict | None = None) -> bool:
+    """Progress bars only in an interactive terminal: stdout is a TTY and CI is not set."""
+    stream = sys.stdout if stream is None else stream
+    environ = os.environ if environ is None else environ
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@contextmanager
+def step_progress(
+    description: str, stream: TextIO | None = None, environ: dict | None = None
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar for a long step; yields ``update(done, total)``, or None when quiet."""
+    stream = sys.stdout if stream is None else stream
+    if not progress_wanted(stream, environ):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[count]}"),
+        TimeElapsedColumn(),
     )
-    if report.ingest:
-        i = report.ingest
-        show(
-            "Files",
-            ["seen", "loaded", "duplicate", "rejected", "new documents"],
-            [
-                [
-                    i.files_seen,
-                    i.files_loaded,
-                    i.files_duplicate,
-                    i.files_rejected,
-                    i.documents_loaded,
-                ]
-            ],
-        )
-        if i.rejections:
-            show("Rejected files", ["file", "reason"], [list(r) for r in i.rejections])
-    if report.extract:
-        e = report.extract
-        show(
-            "Extraction",
-            ["documents", "mentions", "partnership claims", "sales claims"],
-            [[e.documents, e.mentions, e.partnerships, e.sales]],
-        )
-    if report.dbt:
-        show(
-            "dbt build",
-            ["tests passed", "tests failed"],
-            [[report.dbt.tests_passed, report.dbt.tests_failed]],
-        )
-    show(
-        "Marts",
-        ["table", "rows", "new"],
-        [[t, n, report.new_rows.get(t, 0)] for t, n in report.mart_rows.items()],
-    )
-    show("Companies most in the news", ["company", "mentions", "documents"], report.top_companies)
-    show(
-        "Newest partnerships",
-        ["company a", "company b", "type", "status", "last reported"],
-        report.newest_partnerships,
-    )
-    show(
-        "Latest sales figures",
-        ["company", "metric", "value", "unit", "period", "grain", "market", "segment"],
-        report.latest_sales,
-    )
-    show("Seconds per step", list(report.seconds), [list(report.seconds.values())])
+    with Progress(*columns, console=Console(file=stream), transient=True) as progress:
+        task = progress.add_task(description, total=None, count="")
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total or None, count=f"{done}/{total}")
+
+        yield update
 
 
 def print_status(url: str, console, limit: int = 10) -> None:
-    """The last runs, the marts' row counts and the newest document's age."""
+    """The last runs, the marts' row counts and when they were built, the newest document's age."""
     from rich.table import Table
 
     with warehouse.connect(url) as conn:
         runs = conn.execute(
             "select run_id, status, started_at, finished_at - started_at, "
-            "report -> 'extract' ->> 'documents', error_message "
+            "report -> 'ingest' ->> 'files_loaded', report -> 'extract' ->> 'documents', "
+            "report -> 'freshness' ->> 'status', error_message "
             "from meta.runs order by run_id desc limit %s",
             [limit],
         ).fetchall()
         counts = warehouse.mart_row_counts(conn)
-        newest = conn.execute(
+        built = conn.execute(
+            "select run_id, finished_at, now() - finished_at from meta.runs "
+            "where status = 'succeeded' order by run_id desc limit 1"
+        ).fetchone()
+        newest, age = conn.execute(
             "select max(loaded_at), now() - max(loaded_at) from raw.documents"
         ).fetchone()
     table = Table(title="Last runs", title_justify="left")
-    for header in ["run", "status", "started", "took", "documents extracted", "error"]:
+    headers = ["run", "status", "started", "took", "files loaded", "documents extracted"]
+    for header in [*headers, "freshness", "error"]:
         table.add_column(header)
     for row in runs:
         table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    console.print(table if runs else "no runs yet")
     marts = Table(title="Marts", title_justify="left")
     marts.add_column("table")
     marts.add_column("rows")
     for name, count in counts.items():
         marts.add_row(name, str(count))
-    console.print(marts)
-    console.print(f"newest document loaded at {newest[0]} ({newest[1]} ago)")
+    console.print(marts if counts else "no marts published yet")
+    if built:
+        age_built = format_age(built[2].total_seconds())
+        console.print(f"marts published by run {built[0]} at {built[1]} ({age_built} ago)")
+    warn, error = freshness_thresholds()
+    status = freshness_status(age)
+    when = f"{newest} ({format_age(age.total_seconds())} ago)" if newest else "never"
+    console.print(
+        f"source freshness: {status} (newest document loaded {when}; "
+        f"warn after {format_age(warn.total_seconds())}, "
+        f"error after {format_age(error.total_seconds())})"
+    )

@@ -57,11 +57,15 @@ def _dbt_environment(url: str):
 
 
 def run_dbt(url: str, command: str, *args: str, marts_schema: str = MARTS_SCHEMA) -> DbtReport:
-    """Invoke a dbt command in-process against ``url`` and count node results."""
+    """Invoke a dbt command in-process against ``url`` and count node results.
+
+    ``args`` follow the command and may name a subcommand: ``run_dbt(url, "docs", "generate")``.
+    """
     from dbt.cli.main import dbtRunner
 
     argv = [
         command,
+        *args,
         "--project-dir",
         str(DBT_PROJECT_DIR),
         "--profiles-dir",
@@ -69,7 +73,6 @@ def run_dbt(url: str, command: str, *args: str, marts_schema: str = MARTS_SCHEMA
         "--vars",
         json.dumps({"marts_schema": marts_schema}),
         "--quiet",
-        *args,
     ]
     with _dbt_environment(url):
         result = dbtRunner().invoke(argv)

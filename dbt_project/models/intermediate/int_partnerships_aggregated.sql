@@ -6,7 +6,9 @@ claims as (
 
 ),
 
--- Claims from the most recent to the oldest: by reported date, then load time. Between
+-- Claims from the most recent to the oldest: by reported date. Claims of the same date are
+-- ordered by document id, not load time, so the result does not depend on when (or in how
+-- many runs) the documents were loaded. Between
 -- equally recent claims a denial, cancellation or rejection wins over any positive status.
 ranked as (
 
@@ -16,7 +18,6 @@ ranked as (
             partition by partnership_id
             order by
                 reported_date desc,
-                loaded_at desc,
                 {{ partnership_status_rank('status') }} asc,
                 document_id desc,
                 claim_index desc
@@ -26,7 +27,6 @@ ranked as (
             order by
                 (stake_percent is null) asc,
                 reported_date desc,
-                loaded_at desc,
                 document_id desc,
                 claim_index desc
         ) as stake_rank,
@@ -35,7 +35,6 @@ ranked as (
             order by
                 (amount_value is null) asc,
                 reported_date desc,
-                loaded_at desc,
                 document_id desc,
                 claim_index desc
         ) as amount_rank

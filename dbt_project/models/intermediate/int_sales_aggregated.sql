@@ -6,7 +6,9 @@ claims as (
 
 ),
 
--- Claims from the most recent to the oldest: by reported date, then load time.
+-- Claims from the most recent to the oldest: by reported date. Claims of the same date are
+-- ordered by document id, not load time, so the result does not depend on when (or in how
+-- many runs) the documents were loaded.
 ranked as (
 
     select
@@ -15,7 +17,6 @@ ranked as (
             partition by sales_id
             order by
                 reported_date desc,
-                loaded_at desc,
                 document_id desc,
                 claim_index desc
         ) as recency_rank,
@@ -24,7 +25,6 @@ ranked as (
             order by
                 (reporting_body is null) asc,
                 reported_date desc,
-                loaded_at desc,
                 document_id desc,
                 claim_index desc
         ) as reporting_body_rank

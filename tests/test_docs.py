@@ -1,0 +1,121 @@
+"""`make docs` builds dbt's documentation site; the README tells Metabase users how to connect."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import deque
+
+import pytest
+
+from flows.settings import DBT_PROJECT_DIR, PROJECT_DIR
+from tests.test_status import SampleRun, shared_sample_run
+
+TARGET = DBT_PROJECT_DIR / "target"
+MARTS = [
+    "dim_companies",
+    "dim_documents",
+    "fct_company_mentions",
+    "fct_partnership_mentions",
+    "fct_partnerships",
+    "fct_sales",
+    "fct_sales_mentions",
+]
+
+
+@pytest.fixture(scope="session")
+def sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
+    """The nightly run over data/sample that tests/test_status.py shares."""
+    return shared_sample_run(server_url, request)
+
+
+def readme_section(title: str) -> str:
+    """The text of one `## title` section of the README."""
+    readme = (PROJECT_DIR / "README.md").read_text()
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", readme, re.M | re.S)
+    assert match, f"README has no section {title!r}"
+    return match.group(1)
+
+
+def downstream(child_map: dict[str, list[str]], start: str) -> set[str]:
+    """Every node reachable from ``start`` in the manifest's child map."""
+    seen, queue = set(), deque([start])
+    while queue:
+        for child in child_map.get(queue.popleft(), []):
+            if child not in seen:
+                seen.add(child)
+                queue.append(child)
+    return seen
+
+
+def test_make_docs_runs_flows_docs() -> None:
+    makefile = (PROJECT_DIR / "Makefile").read_text()
+    assert re.search(r"^docs:.*\n\t\$\(BIN\)/python -m flows\.docs$", makefile, re.M)
+
+
+def test_docs_site_with_lineage_from_sources_to_marts(sample_run: SampleRun) -> None:
+    started = time.time()
+    env = {**os.environ, "DATABASE_URL": sample_run.url, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.docs"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"documentation site: {TARGET / 'index.html'}" in result.stdout
+    for name in ("index.html", "manifest.json", "catalog.json"):
+        path = TARGET / name
+        assert path.is_file() and path.stat().st_size > 0, name
+        assert path.stat().st_mtime >= started - 1, f"{name} was not written by this run"
+
+    manifest = json.loads((TARGET / "manifest.json").read_text())
+    catalog = json.loads((TARGET / "catalog.json").read_text())
+    reachable = downstream(manifest["child_map"], "source.autonews.raw.documents")
+    for mart in MARTS:
+        node = f"model.autonews.{mart}"
+        assert node in reachable, f"no lineage from raw.documents to {mart}"
+        assert manifest["nodes"][node]["description"], mart
+        # The catalog read the published marts from the database, comments included.
+        entry = catalog["nodes"][node]
+        assert entry["metadata"]["schema"] == "marts"
+        assert entry["metadata"]["comment"], mart
+        assert all(column["comment"] for column in entry["columns"].values()), mart
+    assert "source.autonews.raw.documents" in catalog["sources"]
+    exposures = {e["name"] for e in manifest["exposures"].values()}
+    assert exposures == {"companies_dashboard", "partnerships_dashboard", "sales_dashboard"}
+
+
+def test_readme_connect_metabase() -> None:
+    section = readme_section("Connect Metabase")
+    assert "create role metabase login password" in section
+    assert "in role autonews_bi;" in section
+    for words in [
+        "Admin settings",
+        "Databases",
+        "Add database",
+        "PostgreSQL",
+        "Only these",
+        "marts",
+        "Host",
+        "Port",
+        "Database name",
+        "docs/metabase/",
+    ]:
+        assert words in section, words
+    assert re.search(r"sync", section, re.I) and re.search(r"scan", section, re.I)
+
+
+def test_readme_lists_the_new_settings_and_commands() -> None:
+    settings = readme_section("Settings (environment variables)")
+    assert "`AUTONEWS_ALERT_WEBHOOK_URL`" in settings
+    assert "`AUTONEWS_PROJECT_DIR`" in settings
+    assert "`CI`" in settings
+    commands = readme_section("Commands")
+    assert "autonews status" in commands and "freshness" in commands

@@ -1,0 +1,325 @@
+"""The run report (Prefect artifact and terminal), source freshness, progress bars, `status`."""
+
+from __future__ import annotations
+
+import io
+import os
+import select
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from uuid import UUID
+
+import psycopg
+import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from rich.console import Console
+
+from flows import cli, pipeline, warehouse
+from flows.nightly import REPORT_ARTIFACT_KEY, check_freshness, nightly
+from flows.report import (
+    RunReport,
+    freshness_thresholds,
+    print_report,
+    progress_wanted,
+    render_markdown,
+    report_sections,
+    step_progress,
+)
+from flows.settings import SAMPLE_DIR, SOURCE_SUFFIXES, load_settings
+from tests.conftest import _create_database, _drop_database
+
+STEPS = ["migrate", "ingest", "freshness", "extract", "dbt build", "publish"]
+
+
+@dataclass
+class SampleRun:
+    """One finished nightly run over data/sample: its database, report and Prefect flow run."""
+
+    url: str
+    report: RunReport
+    flow_run_id: UUID
+
+
+_SAMPLE_RUNS: dict[str, SampleRun] = {}
+
+
+def shared_sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
+    """One nightly run over data/sample per session, for every test module that only reads it."""
+    if server_url not in _SAMPLE_RUNS:
+        url = _create_database(server_url)
+        request.addfinalizer(lambda: _drop_database(server_url, url))
+        warehouse.migrate(url)
+        state = nightly(source_dir=str(SAMPLE_DIR), database_url=url, return_state=True)
+        assert state.is_completed(), state.message
+        _SAMPLE_RUNS[server_url] = SampleRun(url, state.result(), state.state_details.flow_run_id)
+    return _SAMPLE_RUNS[server_url]
+
+
+@pytest.fixture(scope="session")
+def sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
+    """The shared nightly run over data/sample."""
+    return shared_sample_run(server_url, request)
+
+
+def sample_files() -> list[Path]:
+    """The files of data/sample the ingest step reads."""
+    return [p for p in SAMPLE_DIR.rglob("*") if p.suffix in SOURCE_SUFFIXES]
+
+
+def age_documents(url: str, days: int) -> None:
+    """Pretend every stored document was loaded ``days`` days earlier."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "update raw.documents set loaded_at = loaded_at - make_interval(days => %s)", [days]
+        )
+
+
+# --- the run report ---------------------------------------------------------------------
+
+
+def test_the_report_counts_files_new_rows_tests_freshness_and_time(sample_run: SampleRun) -> None:
+    report = sample_run.report
+    assert report.status == "succeeded"
+    files = len(sample_files())
+    assert report.ingest.files_seen == report.ingest.files_loaded == files
+    assert report.ingest.files_duplicate == report.ingest.files_rejected == 0
+    # The first run: everything in the marts is new, by primary key.
+    assert report.new_rows == report.mart_rows
+    assert report.new_rows["dim_companies"] > 0
+    assert report.new_rows["fct_partnerships"] > 0
+    assert report.new_rows["fct_sales"] > 0
+    assert set(report.new_examples) == {"companies", "partnerships", "sales figures"}
+    top = report.new_examples["companies"]
+    assert 0 < len(top) <= 10
+    assert [row[3] for row in top] == sorted((row[3] for row in top), reverse=True)
+    assert report.dbt.tests_passed > 0 and report.dbt.tests_failed == 0
+    assert report.freshness.status == "pass"
+    assert 0 <= report.freshness.age_seconds < 3600
+    assert list(report.seconds) == STEPS
+    assert all(seconds >= 0 for seconds in report.seconds.values())
+
+
+def test_the_report_artifact_can_be_read_back_from_the_prefect_api(
+    sample_run: SampleRun,
+) -> None:
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[sample_run.flow_run_id])
+            )
+        )
+    (artifact,) = [a for a in artifacts if a.key == REPORT_ARTIFACT_KEY]
+    assert artifact.type == "markdown"
+    markdown = artifact.data
+    assert markdown == render_markdown(sample_run.report)
+    report = sample_run.report
+    assert markdown.startswith(f"# autonews nightly run {report.run_id}: succeeded")
+    files = len(sample_files())
+    assert f"| {files} | {files} | 0 | 0 | {files} |" in markdown
+    for title in [
+        "Files",
+        "Source freshness (newest document)",
+        "dbt tests",
+        "New in this run",
+        "New companies",
+        "New partnerships",
+        "New sales figures",
+        "Marts",
+        "Time per step (s)",
+    ]:
+        assert f"\n## {title}\n" in markdown
+    assert f"| companies | {report.new_rows['dim_companies']} |" in markdown
+    assert f"| {report.dbt.tests_passed} | 0 | 0 |" in markdown
+    assert "| " + " | ".join(STEPS) + " |" in markdown
+
+
+def test_the_terminal_shows_the_same_tables(sample_run: SampleRun) -> None:
+    out = io.StringIO()
+    print_report(sample_run.report, Console(file=out, width=250, color_system=None))
+    text = out.getvalue()
+    markdown = render_markdown(sample_run.report)
+    sections = report_sections(sample_run.report)
+    assert len(sections) >= 10
+    for section in sections:
+        assert section.title in text and f"## {section.title}" in markdown
+        for header in section.headers:
+            assert header in text
+        first = [str(v) for v in section.rows[0] if v is not None and not isinstance(v, float)]
+        for value in first:
+            assert value.split()[0] in text, f"{section.title}: {value}"
+
+
+def test_the_run_is_recorded_with_its_report(sample_run: SampleRun) -> None:
+    with psycopg.connect(sample_run.url) as conn:
+        status, report = conn.execute(
+            "select status, report from meta.runs where run_id = %s", [sample_run.report.run_id]
+        ).fetchone()
+    assert status == "succeeded"
+    assert report["freshness"]["status"] == "pass"
+    assert report["new_rows"] == report["mart_rows"]
+    assert report["dbt"]["tests_failed"] == 0
+
+
+def test_rejected_files_are_listed_with_their_reasons(tmp_path: Path) -> None:
+    from flows.ingest import IngestReport
+
+    report = RunReport(source_dir=str(tmp_path), extractor_version="x", run_id=7)
+    report.ingest = IngestReport(batch_id=1, files_seen=2, files_loaded=1, files_rejected=1)
+    report.ingest.rejections = [("bad|name.json", "invalid JSON: line 1")]
+    markdown = render_markdown(report)
+    assert "## Rejected files" in markdown
+    assert "| bad\\|name.json | invalid JSON: line 1 |" in markdown
+
+
+# --- source freshness -------------------------------------------------------------------
+
+
+def test_the_dbt_project_declares_freshness_on_loaded_at() -> None:
+    import yaml
+
+    from flows.report import SOURCES_YML
+
+    (raw,) = [s for s in yaml.safe_load(SOURCES_YML.read_text())["sources"] if s["name"] == "raw"]
+    (documents,) = [t for t in raw["tables"] if t["name"] == "documents"]
+    assert documents["config"]["loaded_at_field"] == "loaded_at"
+    assert freshness_thresholds() == (timedelta(days=2), timedelta(days=7))
+
+
+@pytest.mark.parametrize(("days", "expected"), [(0, "pass"), (3, "warn"), (8, "error")])
+def test_dbt_source_freshness_of_the_newest_document(db: str, days: int, expected: str) -> None:
+    pipeline.run_ingest(db, SAMPLE_DIR, load_settings())
+    age_documents(db, days)
+    freshness = check_freshness(db)
+    assert freshness.status == expected
+    assert timedelta(days=days) <= timedelta(seconds=freshness.age_seconds)
+    assert timedelta(seconds=freshness.age_seconds) < timedelta(days=days, hours=1)
+    assert (freshness.warn_after, freshness.error_after) == ("2 d", "7 d")
+
+
+def test_freshness_without_any_document_is_an_error(db: str) -> None:
+    freshness = check_freshness(db)
+    assert freshness.status == "error"
+    assert freshness.newest_loaded_at is None and freshness.age_seconds is None
+
+
+def test_a_stale_source_is_reported_but_does_not_fail_the_run(db: str) -> None:
+    pipeline.run_ingest(db, SAMPLE_DIR, load_settings())
+    age_documents(db, 8)
+    report = nightly(source_dir=str(SAMPLE_DIR), database_url=db)
+    assert report.status == "succeeded"
+    assert report.freshness.status == "error"
+    assert report.freshness.age_seconds >= timedelta(days=8).total_seconds()
+    assert report.mart_rows["dim_documents"] == len(sample_files())
+    assert "| error |" in render_markdown(report)
+    with psycopg.connect(db) as conn:
+        (status,) = conn.execute(
+            "select report -> 'freshness' ->> 'status' from meta.runs"
+        ).fetchone()
+    assert status == "error"
+
+
+# --- progress bars ----------------------------------------------------------------------
+
+
+def _read_all(fd: int, wait: float = 0.5) -> str:
+    """Everything written to the master side of a pty so far."""
+    chunks = []
+    while select.select([fd], [], [], wait)[0]:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+        wait = 0.1
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_progress_bars_only_when_stdout_is_a_terminal_and_ci_is_not_set() -> None:
+    master, slave = os.openpty()
+    try:
+        with os.fdopen(slave, "w") as tty:
+            assert progress_wanted(tty, {})
+            assert progress_wanted(tty, {"CI": ""})
+            assert not progress_wanted(tty, {"CI": "true"})
+            assert not progress_wanted(tty, {"CI": "1"})
+            assert not progress_wanted(io.StringIO(), {})
+
+            with step_progress("extract", stream=tty, environ={}) as update:
+                assert isinstance(update, Callable)
+                update(3, 10)
+                time.sleep(0.3)
+            tty.flush()
+            drawn = _read_all(master)
+            assert "extract" in drawn and "3/10" in drawn
+
+            with step_progress("extract", stream=tty, environ={"CI": "true"}) as update:
+                assert update is None
+            tty.flush()
+            assert _read_all(master, wait=0.2) == ""
+    finally:
+        os.close(master)
+
+
+def test_no_progress_bars_in_logs() -> None:
+    log = io.StringIO()
+    with step_progress("dbt build", stream=log, environ={}) as update:
+        assert update is None
+    assert log.getvalue() == ""
+
+
+# --- autonews status --------------------------------------------------------------------
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
+    """Run `autonews ...` in-process against a database; return its exit status and output."""
+    for key, value in {**cli.PREFECT_DEFAULTS, "COLUMNS": "200"}.items():
+        monkeypatch.setenv(key, os.environ.get(key, value))
+    monkeypatch.setenv("PREFECT_HOME", os.environ.get("PREFECT_HOME", "unused"))
+
+    def run(url: str, *argv: str) -> tuple[int, str]:
+        monkeypatch.setenv("DATABASE_URL", url)
+        capsys.readouterr()
+        code = cli.main(list(argv))
+        return code, capsys.readouterr().out
+
+    return run
+
+
+def test_status_prints_the_last_runs_row_counts_and_freshness(
+    sample_run: SampleRun, run_cli
+) -> None:
+    code, out = run_cli(sample_run.url, "status")
+    assert code == 0
+    report = sample_run.report
+    assert "Last runs" in out
+    run_line = next(line for line in out.splitlines() if f" {report.run_id} " in line)
+    assert "succeeded" in run_line and " pass " in run_line
+    for table, count in report.mart_rows.items():
+        assert any(table in line and f" {count} " in line for line in out.splitlines()), table
+    assert f"marts published by run {report.run_id} at " in out
+    assert "source freshness: pass (newest document loaded 20" in out
+    assert "warn after 2 d, error after 7 d" in out
+
+
+def test_status_of_an_empty_warehouse(db: str, run_cli) -> None:
+    code, out = run_cli(db, "status")
+    assert code == 0
+    assert "no runs yet" in out
+    assert "no marts published yet" in out
+    assert "source freshness: error (newest document loaded never" in out
+
+
+def test_status_warns_about_a_stale_source(db: str, run_cli) -> None:
+    pipeline.run_ingest(db, SAMPLE_DIR, load_settings())
+    age_documents(db, 3)
+    code, out = run_cli(db, "status", "--limit", "1")
+    assert code == 0
+    assert "source freshness: warn (newest document loaded 20" in out
+    assert "(3 d 0 h ago" in out or "(3 d ago" in out
