@@ -220,7 +220,11 @@ def read_entries(path: Path, rel: str, info: os.stat_result, max_bytes: int) -> 
         raise Rejected(f"file too large: {info.st_size} bytes over the limit of {max_bytes} bytes")
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Read what stat() promised plus one byte, so a file that grew since is noticed
+            # without allocating the whole size limit for every file.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise Rejected(f"unreadable: {exc.strerror}") from None
     if len(data) > max_bytes:

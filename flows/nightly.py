@@ -230,8 +230,16 @@ def nightly(
                 report.extract = timer.run("extract", distributed, url)
             else:
                 report.extract = timer.run("extract", extract_task, url)
-            report.dbt = timer.run("dbt build", dbt_build_task, url)
-            timer.run("publish", publish, url, report)
+            with warehouse.connect(url) as conn:
+                report.input_state = transform.input_state(conn)
+                report.build_skipped = (
+                    not reprocess and transform.last_built_state(conn) == report.input_state
+                )
+            if report.build_skipped:
+                logger.info("nothing changed since the last build: the marts stand as they are")
+            else:
+                report.dbt = timer.run("dbt build", dbt_build_task, url)
+                timer.run("publish", publish, url, report)
             report.seconds = timer.seconds
             with warehouse.connect(url) as conn:
                 report.collect(conn)

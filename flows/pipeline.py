@@ -92,6 +92,10 @@ def run_extract(
             with ProcessPoolExecutor(max_workers=report.workers) as pool:
                 results = _bounded_map(pool, batches, window=2 * report.workers)
                 _drain(conn, results, report, pending, progress)
+        if report.documents:
+            # Fresh rows have no planner statistics until autovacuum comes by; without them
+            # dbt's joins over the new rows may pick plans that are many times slower.
+            warehouse.analyze(conn)
     return report
 
 

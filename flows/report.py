@@ -177,6 +177,9 @@ class RunReport:
     extract: ExtractReport | None = None
     dbt: DbtReport | None = None
     freshness: Freshness | None = None
+    # What the marts were built from; a run whose inputs equal the last build's skips dbt.
+    input_state: str | None = None
+    build_skipped: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     mart_rows: dict[str, int] = field(default_factory=dict)
     new_rows: dict[str, int] = field(default_factory=dict)
@@ -345,6 +348,14 @@ def report_sections(report: RunReport) -> list[Section]:
                 "dbt tests",
                 ["passed", "of which warned", "failed"],
                 [[d.tests_passed, d.statuses.get("warn", 0), d.tests_failed]],
+            )
+        )
+    if report.build_skipped:
+        sections.append(
+            Section(
+                "dbt",
+                ["build"],
+                [["skipped: nothing changed since the last build, the marts stand as they are"]],
             )
         )
     if report.new_rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import Counter
@@ -138,3 +139,46 @@ def grant_bi_access(conn: psycopg.Connection) -> None:
     marts, role = sql.Identifier(MARTS_SCHEMA), sql.Identifier(BI_ROLE)
     conn.execute(sql.SQL("grant usage on schema {} to {}").format(marts, role))
     conn.execute(sql.SQL("grant select on all tables in schema {} to {}").format(marts, role))
+
+
+# What dbt builds from besides the warehouse: the project's own files.
+DBT_INPUT_DIRS = ("models", "seeds", "macros", "tests", "analyses")
+INPUT_COUNTS = """
+select
+    (select count(*) from raw.documents),
+    (select max(loaded_at) from raw.documents),
+    (select count(*) from staging.extractions),
+    (select max(extracted_at) from staging.extractions),
+    (select count(*) from staging.documents),
+    (select count(*) from staging.company_mentions),
+    (select count(*) from staging.partnership_claims),
+    (select count(*) from staging.sales_claims)
+"""
+
+
+def input_state(conn: psycopg.Connection) -> str:
+    """A digest of everything the marts are built from: the dbt project and the warehouse."""
+    digest = hashlib.sha256()
+    files = [DBT_PROJECT_DIR / "dbt_project.yml"]
+    for folder in DBT_INPUT_DIRS:
+        files.extend(sorted(p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file()))
+    for path in files:
+        digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(repr(conn.execute(INPUT_COUNTS).fetchone()).encode())
+    return digest.hexdigest()
+
+
+def last_built_state(conn: psycopg.Connection) -> str | None:
+    """The input state of the newest successful run that published marts, if they still stand."""
+    has_marts = conn.execute(
+        "select count(*) from information_schema.tables where table_schema = %s", [MARTS_SCHEMA]
+    ).fetchone()[0]
+    if not has_marts:
+        return None
+    row = conn.execute(
+        "select report ->> 'input_state' from meta.runs "
+        "where status = 'succeeded' and report ->> 'input_state' is not null "
+        "order by run_id desc limit 1"
+    ).fetchone()
+    return row[0] if row else None

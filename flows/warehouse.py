@@ -340,3 +340,11 @@ def close_interrupted(conn: psycopg.Connection) -> int:
             [message],
         ).rowcount
     return batches + runs
+
+
+def analyze(conn: psycopg.Connection) -> None:
+    """Refresh the planner statistics of the tables the steps write."""
+    conn.execute(
+        "analyze raw.documents, raw.files, staging.extractions, staging.documents, "
+        "staging.company_mentions, staging.partnership_claims, staging.sales_claims"
+    )

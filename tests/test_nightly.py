@@ -102,6 +102,7 @@ def test_samples_fill_every_mart_and_a_second_run_changes_nothing(db: str) -> No
     assert again.ingest.files_loaded == 0
     assert again.ingest.files_duplicate == report.ingest.files_seen
     assert again.extract.documents == 0
+    assert again.build_skipped and again.dbt is None
     assert mart_fingerprints(db) == first
 
 

@@ -32,7 +32,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def start_run(url: str, source: Path, tmp_path: Path) -> subprocess.Popen:
+def start_run(url: str, source: Path, tmp_path: Path, *args: str) -> subprocess.Popen:
     """Start `autonews run` as a real subprocess in a process group of its own."""
     env = {
         **os.environ,
@@ -43,7 +43,7 @@ def start_run(url: str, source: Path, tmp_path: Path) -> subprocess.Popen:
         "PREFECT_HOME": str(tmp_path / "prefect"),
     }
     return subprocess.Popen(
-        [*AUTONEWS, "run", "--source", str(source)],
+        [*AUTONEWS, "run", "--source", str(source), *args],
         cwd=PROJECT_DIR,
         env=env,
         stdout=subprocess.PIPE,
@@ -144,18 +144,29 @@ def test_failing_dbt_test_fails_the_run_and_keeps_the_last_good_marts(db: str) -
         ]
 
 
-def test_two_runs_at_once_one_waits_or_exits(db: str, tmp_path: Path) -> None:
-    first = start_run(db, SAMPLE_DIR, tmp_path)
-    try:
-        wait_for(lambda: bool(query(db, "select count(*) from meta.runs")), first)
-        second = start_run(db, SAMPLE_DIR, tmp_path / "second")
+def test_a_run_while_another_holds_the_lock_exits_with_a_clear_message(
+    db: str, tmp_path: Path
+) -> None:
+    from flows import warehouse
+
+    with warehouse.run_lock(db):  # what a run in progress holds
+        second = start_run(db, SAMPLE_DIR, tmp_path)
         output, _ = second.communicate(timeout=300)
-        assert second.returncode == 3
-        assert b"another autonews run is in progress" in output
-    finally:
-        first_output, _ = first.communicate(timeout=600)
-    assert first.returncode == 0, first_output.decode(errors="replace")[-3000:]
+    assert second.returncode == 3
+    assert b"another autonews run is in progress" in output
+    assert query(db, "select count(*) from raw.documents") == 0
+
+
+def test_two_runs_started_at_once_never_duplicate_rows(db: str, tmp_path: Path) -> None:
+    runs = [start_run(db, SAMPLE_DIR, tmp_path / name, "--wait") for name in ("first", "second")]
+    for run in runs:
+        output, _ = run.communicate(timeout=600)
+        assert run.returncode == 0, output.decode(errors="replace")[-3000:]
     assert query(db, "select count(*) from raw.documents") == len(list(SAMPLE_DIR.glob("*.txt")))
+    assert query(db, "select count(*) from meta.runs where status = 'succeeded'") == 2
+    assert query(db, "select count(*) from raw.files where outcome = 'loaded'") == len(
+        list(SAMPLE_DIR.glob("*.txt"))
+    )
 
 
 def test_postgres_restart_during_a_run(
