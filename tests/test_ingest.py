@@ -180,3 +180,36 @@ def test_batch_counts_are_recorded(conn: psycopg.Connection, tmp_path: Path) -> 
         [report.batch_id],
     ).fetchone()
     assert row == ("succeeded", 2, 1, 0, 1)
+
+
+def test_directory_named_like_a_file_is_walked(conn: psycopg.Connection, tmp_path: Path) -> None:
+    (tmp_path / "looks-like.txt").mkdir()
+    (tmp_path / "looks-like.txt" / "inner.txt").write_text(ARTICLE)
+    report = ingest(conn, tmp_path, LIMIT)
+    assert (report.files_seen, report.files_loaded) == (1, 1)
+    assert conn.execute("select source_path from raw.documents").fetchone() == (
+        "looks-like.txt/inner.txt",
+    )
+
+
+def test_special_and_broken_entries_are_rejected(conn: psycopg.Connection, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block the run
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    report = ingest(conn, tmp_path, LIMIT)
+    result = outcomes(conn, report.batch_id)
+    assert result["pipe.txt"] == ("rejected", "not a regular file")
+    assert result["dangling.txt"][0] == "rejected"
+    assert report.reconciles and (report.files_seen, report.files_loaded) == (3, 1)
+
+
+def test_rejected_file_is_stored_once_fixed(conn: psycopg.Connection, tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"")
+    assert ingest(conn, tmp_path, LIMIT).files_rejected == 1
+    path.write_text(ARTICLE)
+    second = ingest(conn, tmp_path, LIMIT)
+    assert (second.files_loaded, second.files_rejected) == (1, 0)
+    assert conn.execute("select count(*) from raw.files where outcome = 'rejected'").fetchone() == (
+        1,
+    )
