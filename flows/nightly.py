@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import psycopg
@@ -117,17 +117,7 @@ def extract_batch_task(documents: list[RawDocument]) -> list[Extraction]:
 
 def dask_mapper(window: int):
     """A batch mapper that submits each batch as a task to the flow's (Dask) task runner."""
-
-    def run(batches):
-        in_flight = deque()
-        for batch in batches:
-            in_flight.append(extract_batch_task.submit(batch))
-            if len(in_flight) >= window:
-                yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
-
-    return run
+    return partial(pipeline.bounded_map, extract_batch_task.submit, window=window)
 
 
 @flow(name="extract-distributed")

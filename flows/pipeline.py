@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -90,7 +92,9 @@ def run_extract(
             _drain(conn, results, report, pending, progress)
         else:
             with ProcessPoolExecutor(max_workers=report.workers) as pool:
-                results = _bounded_map(pool, batches, window=2 * report.workers)
+                results = bounded_map(
+                    partial(pool.submit, extract_batch), batches, window=2 * report.workers
+                )
                 _drain(conn, results, report, pending, progress)
         if report.documents:
             # Fresh rows have no planner statistics until autovacuum comes by; without them
@@ -99,16 +103,19 @@ def run_extract(
     return report
 
 
-def _bounded_map(
-    pool: ProcessPoolExecutor, batches: Iterator[list[RawDocument]], window: int
+def bounded_map(
+    submit: Callable[[list[RawDocument]], Any],
+    batches: Iterator[list[RawDocument]],
+    window: int,
 ) -> Iterator[list[Extraction]]:
-    """Like pool.map, in order, but with at most ``window`` batches in flight.
+    """Submit each batch and yield the results in order, with at most ``window`` in flight.
 
-    Executor.map submits the whole input at once, which would hold the archive in memory.
+    ``submit`` returns anything with ``.result()`` (a concurrent or a Prefect future).
+    Executor.map would submit the whole input at once and hold the archive in memory.
     """
-    in_flight: deque[Future] = deque()
+    in_flight: deque = deque()
     for batch in batches:
-        in_flight.append(pool.submit(extract_batch, batch))
+        in_flight.append(submit(batch))
         if len(in_flight) >= window:
             yield in_flight.popleft().result()
     while in_flight:
