@@ -15,16 +15,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
+from wordfreq import zipf_frequency
 
 from flows.extract.constants import (
     ACRONYM_MAX_LEN,
     AMBIGUOUS_NAMES,
     COMPOUND_CONTEXT_HEADS,
+    DISCOVERY_COMMON_ZIPF,
     DISCOVERY_CONTEXT_WORDS,
     DISCOVERY_HYPHEN_FORMS,
     DISCOVERY_LEADING_WORDS,
     DISCOVERY_LEGAL_FORMS,
     DISCOVERY_MAX_TOKENS,
+    DISCOVERY_RARE_ZIPF,
     DISCOVERY_STOPWORDS,
     DOMAIN_CUE_PATTERN,
     FIRST_NAMES,
@@ -33,8 +36,13 @@ from flows.extract.constants import (
     GERMAN_NOUN_SUFFIXES,
     HYPHENS,
     LEGAL_SUFFIXES,
+    MEDIA_CITATION_PATTERN,
+    MEDIA_CITATION_WINDOW,
+    MEDIA_SECTOR,
     MODEL_DESIGNATION_PATTERN,
     PRODUCT_COMPOUND_PATTERN,
+    REFERENCE_COMPOUND_MIN_LEN,
+    REFERENCE_COMPOUND_TAILS,
     WEEKDAY_PREFIXES,
 )
 from flows.extract.reference import Name, Reference
@@ -85,7 +93,15 @@ _STRIP_RE = re.compile(
     + r")\.?)+$",
     re.I,
 )
-_NAME_TOKEN = r"(?:[A-ZÄÖÜ0-9][\w&.'’+-]*[\w&+]|[A-ZÄÖÜ])"
+# A name token: capitalised (`Bosch`, `Co-op`), a short abbreviation with its period
+# (`Warner Bros.`), or a web domain (`finanzen.net`).
+_ABBREVIATION_TOKEN = r"(?:Bros|Co|Corp|Inc|Int|Intl|Dr|St|Ing)\."
+_DOMAIN_TOKEN = r"[a-z][\w-]*\.(?:de|com|net|org|eu|io|ai|at|ch|nl|it|co\.uk)"
+_NAME_TOKEN = (
+    rf"(?:{_ABBREVIATION_TOKEN}|{_DOMAIN_TOKEN}(?![\w.])"
+    r"|[A-ZÄÖÜ0-9][\w&.'’+-]*[\w&+]|[A-ZÄÖÜ])"
+)
+_WEB_DOMAIN_RE = re.compile(_DOMAIN_TOKEN)
 # Discovery looks for the cheap anchor first (a legal form, a context word) and reads the
 # name next to it; one regex over the whole text with the name in front backtracks badly.
 _COMPOUND_HEADS = COMPOUND_CONTEXT_HEADS
@@ -139,6 +155,12 @@ _CONTEXT_WORDS = frozenset(w.lower() for ws in DISCOVERY_CONTEXT_WORDS.values() 
 _CAMEL_RE = re.compile(r"[a-zäöü][A-Z]|^[A-Z0-9]{2,}$|\d")
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _TRANSLITERATION = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+_WORD_TAIL_RE = re.compile(r"\w+")
+_ADJECTIVE_HEAD_RE = re.compile(r"^([A-ZÄÖÜ]\w*(?:sch|al|er))e[ ]")
+_CITATION_RE = re.compile(MEDIA_CITATION_PATTERN, re.I)
+# Discovery weighs single words against the language's word frequencies (wordfreq's
+# lists, offline): a rare capitalised word is a name, a common one is a noun.
+_WORDFREQ_LANGUAGES = frozenset({"de", "nl", "en", "it"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +176,9 @@ class Match:
     # The name stands for a product here (`Porsche 911`, inside `Xiaomi SU7`): it is still a
     # mention of the company but takes no part in partnerships or sales figures.
     product_use: bool = False
+    # A media outlet cited as the source of the news (`so die FAZ`): still a mention, but
+    # no party to partnerships or sales figures.
+    cited: bool = False
 
 
 def strip_legal(name: str) -> str:
@@ -186,13 +211,25 @@ class CompanyMatcher:
             key = fold_name(name.text)
             if len(key) >= 2:
                 entries.setdefault(key, []).append(name)
+        # German declines a leading adjective: `der Deutschen Bahn`, `der Süddeutschen Zeitung`.
+        for name in list(reference.names):
+            declined = _ADJECTIVE_HEAD_RE.sub(r"\1en ", name.text, count=1)
+            key = fold_name(declined)
+            if declined != name.text and key not in entries:
+                entries[key] = [Name(declined, name.company_id, name.method, name.case_sensitive)]
         # Short forms without legal suffixes, unless another name already uses them.
         for name in list(reference.names):
             if name.method == "product":
                 continue
             short = strip_legal(name.text)
             key = fold_name(short)
-            if short != name.text and len(key) >= 3 and key not in entries:
+            if (
+                short != name.text
+                and len(key) >= 3
+                and key not in entries
+                and key not in GENERIC_NAME_WORDS
+                and key not in DISCOVERY_STOPWORDS
+            ):
                 entries[key] = [Name(short, name.company_id, name.method, name.case_sensitive)]
         self.automaton = ahocorasick.Automaton()
         for key, names in entries.items():
@@ -222,17 +259,29 @@ class CompanyMatcher:
             inflected = False
             if end < size and folded[end].isalnum():
                 # Genitive and plural: `Volkswagens`, `BYDs`, `Teslas`.
-                if folded[end] != "s" or (end + 1 < size and folded[end + 1].isalnum()):
-                    continue
                 if key in AMBIGUOUS_NAMES:
                     continue
-                inflected = True
+                if folded[end] != "s" or (end + 1 < size and folded[end + 1].isalnum()):
+                    if not self._compound_tail(folded, key, end):
+                        continue
+                else:
+                    inflected = True
             surface = text[start:end]
             for name in names:
                 if self._surface_ok(surface, name):
                     out.append((start, end + inflected, name, inflected))
                     break
         return out
+
+    @staticmethod
+    def _compound_tail(folded: str, key: str, end: int) -> bool:
+        """A listed name glued to a company noun (`Boschwerk`, `Teslachef`)."""
+        tail = _WORD_TAIL_RE.match(folded, end)
+        return (
+            tail is not None
+            and tail.group(0) in REFERENCE_COMPOUND_TAILS
+            and sum(c.isalpha() for c in key) >= REFERENCE_COMPOUND_MIN_LEN
+        )
 
     def find(
         self, text: str, folded: str | None = None
@@ -272,6 +321,7 @@ class CompanyMatcher:
                     company.company_name,
                     name.method,
                     product_use=product_use,
+                    cited=company.sector == MEDIA_SECTOR and _cited(text, start, end),
                 )
             )
         return matches, products
@@ -301,6 +351,26 @@ class CompanyMatcher:
         if any(end < e and s < tail.end() for s, e in taken if s >= end):
             return end
         return tail.end()
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """Whether a media outlet stands as the source of the news (`so die FAZ`, `(dpa)`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - MEDIA_CITATION_WINDOW) : start]
+    after = text[end : min(line_end, end + MEDIA_CITATION_WINDOW)]
+    if before.rstrip().endswith(("(", "©", ":", "/")) or after.lstrip().startswith((")", "/")):
+        return True
+    return bool(_CITATION_RE.search(before) or _CITATION_RE.search(after))
+
+
+@lru_cache(maxsize=65536)
+def word_zipf(word: str, language: str | None) -> float:
+    """How common a word is in a language, on the Zipf scale (0 unknown, 7 `the`)."""
+    if language not in _WORDFREQ_LANGUAGES:
+        return 0.0
+    return zipf_frequency(word, language)
 
 
 def _clean_candidate(tokens: list[str]) -> list[str]:
@@ -336,6 +406,8 @@ def _is_non_name(token: str, language: str | None, alone: bool) -> bool:
 def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
     """Whether a discovered name can be a company: no stop word, place, person or noun."""
     tokens = name.split()
+    if tokens and _WEB_DOMAIN_RE.fullmatch(tokens[0]):
+        return True
     if not tokens or not tokens[0][:1].isupper() and not tokens[0][:1].isdigit():
         return False
     if len(name) < 2 or name.isdigit() or _is_non_name(tokens[0], language, len(tokens) == 1):
@@ -356,6 +428,11 @@ def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
         return True
     if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w])", text):
         return False  # also written in lower case: a common word, not a name
+    zipf = word_zipf(low, language)
+    if zipf >= DISCOVERY_COMMON_ZIPF:
+        return False  # an everyday word (`Kunden`), whatever its case
+    if zipf < DISCOVERY_RARE_ZIPF and word_zipf(low, "en") < DISCOVERY_RARE_ZIPF:
+        return True  # a rare word next to a company cue (`Eventagentur Zappzoom`)
     # German capitalises every noun: a lone word counts only when named again.
     return language != "de" or len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text)) >= 2
 

@@ -315,9 +315,92 @@ COMPOUND_CONTEXT_HEADS = (
     "anbieter",
     "bedrijf",
     "producent",
+    "agentur",
+    "händler",
+    "dienstleister",
+    "betreiber",
+    "investor",
+    "verlag",
+    "reederei",
+    "brauerei",
+    "kanzlei",
+    "discounter",
+    "entwickler",
+    "rivale",
+    "wettbewerber",
+    "blog",
+    "bureau",
+    "agency",
 )
-# Group words glued to a name by a hyphen name a company too (`Lufthansa-Konzern`).
-DISCOVERY_HYPHEN_FORMS = ("Konzern", "Konzerns", "Holding", "concern")
+# Heads glued to a listed name without a hyphen name the company too (`Boschwerk`,
+# `Teslachef`, `Volvofabriek`); the mention covers the name only.
+REFERENCE_COMPOUND_TAILS = words(
+    """
+    werk werke werks werken fabrik fabriken fabriek fabrieken chef chefs chefin konzern
+    konzerns aktie aktien aktionäre gruppe sprecher sprecherin manager managern mitarbeiter
+    mitarbeitern beschäftigte beschäftigten belegschaft tochter zentrale vorstand topman
+    topvrouw baas aandeel aandelen woordvoerder
+    """
+)
+# Minimum letters of a listed name before such a tail (`Boschwerk` yes, `VWler` no).
+REFERENCE_COMPOUND_MIN_LEN = 4
+# A media outlet cited as a source (`so die FAZ`, `berichtete das Handelsblatt`) is a
+# mention but takes no part in partnerships or sales figures.
+MEDIA_SECTOR = "media"
+MEDIA_CITATION_WINDOW = 70
+MEDIA_CITATION_PATTERN = (
+    r"(?<![\w])(?:gegenüber|laut|so|zufolge|bericht\w*|melde\w*|meldung|schreib\w*"
+    r"|schrieb\w*|sagte|sagt|erklärte|interview\w*|quelle|zitiert\w*|according|told"
+    r"|report\w*|said|says|wrote|writes|cited|volgens|aldus|meldt|meldde|schrijft|schreef"
+    r"|bron|secondo|riporta\w*|scrive|scritto|fonte|intervista\w*)(?![\w])"
+)
+# Words glued to a name by a hyphen that name a company too (`Lufthansa-Konzern`,
+# `Diebold-Aktie`, `Fanuc-Chef`).
+DISCOVERY_HYPHEN_FORMS = (
+    "Konzern",
+    "Konzerns",
+    "Holding",
+    "concern",
+    "Aktie",
+    "Aktien",
+    "Aktionäre",
+    "Papier",
+    "Papiere",
+    "Anteile",
+    "Anteilseigner",
+    "Tochter",
+    "Mutter",
+    "Chef",
+    "Chefin",
+    "Konzernchef",
+    "Vorstandschef",
+    "Vorstand",
+    "Aufsichtsrat",
+    "Betriebsrat",
+    "Gesamtbetriebsrat",
+    "Hauptversammlung",
+    "Werk",
+    "Werke",
+    "Fabrik",
+    "Filialen",
+    "Übernahme",
+    "Gruppe",
+    "Manager",
+    "Mitarbeiter",
+    "Beschäftigte",
+    "Belegschaft",
+    "Zentrale",
+    "aandeel",
+    "aandelen",
+    "topman",
+    "fabriek",
+)
+# Single words discovery reads as a name only when they are rare in the language
+# (a Zipf frequency below this; `Zappzoom` 0, `Fanuc` 1.5) or named twice.
+DISCOVERY_RARE_ZIPF = 2.5
+# Single words this common in the language (`Kunden` 5.0, `Gewinne` 4.3) are never a name
+# found by discovery; listed companies are matched by the dictionary before.
+DISCOVERY_COMMON_ZIPF = 4.3
 DISCOVERY_CONTEXT_WORDS = {
     "de": (
         "Konzern",
@@ -432,6 +515,12 @@ DISCOVERY_STOPWORDS = words(
     zonder om tussen naast ook als maar dan about after before since during through without
     between also but then when while dopo prima durante senza tra fra anche ma poi quando
     mentre secondo
+    spd cdu csu fdp afd grüne grünen linke bsw övp spö fpö neos vvd pvv cda d66 pd m5s lega
+    eu ezb ecb bce fed iwf imf oecd un uno nato who wto opec ig verdi dgb adac vda acea kba
+    cpca caam bafin kartellamt bundeskartellamt bundesregierung regierung polizei
+    staatsanwaltschaft gericht ministerium bundestag landtag senat kongress kreml stadt
+    gemeinde landkreis universität hochschule institut kommission eu-kommission bundesamt
+    behörde gewerkschaft partei verband verein stiftung
     """
 )
 # Words that make up company names but are never a name on their own.
@@ -445,7 +534,7 @@ GENERIC_NAME_WORDS = words(
     handels industrie rüstungs pharma chemie elektro bau staats welt familien mutter mega
     groß branchen daten luxus sport mode tabak ölkonzern spiel spiele games it us eu uk usa
     windows öl gas strom telekom telekommunikations versicherungs bank banken finanz
-    immobilien
+    immobilien news media zeitung times post press
     """
 )
 # Words stripped from the front of a discovered name (articles, prepositions, adverbs).

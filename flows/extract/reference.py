@@ -97,6 +97,15 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     directory = Path(directory)
     companies: dict[str, Company] = {}
     names: list[Name] = []
+    alias_rows = [
+        row for row in _rows(directory / ALIASES_FILE) if row.get("company_id") and row.get("alias")
+    ]
+    # A company name written again as a case-sensitive alias (`BILD`) takes that case rule.
+    exact = {
+        (row["company_id"], row["alias"])
+        for row in alias_rows
+        if _truthy(row.get("case_sensitive", ""))
+    }
     for row in _rows(directory / COMPANIES_FILE):
         company = Company(
             company_id=row["company_id"],
@@ -109,9 +118,10 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
             wikidata_id=row.get("wikidata_id") or None,
         )
         companies[company.company_id] = company
-        names.append(Name(company.company_name, company.company_id, "alias"))
-    for row in _rows(directory / ALIASES_FILE):
-        if row.get("company_id") in companies and row.get("alias"):
+        if (company.company_id, company.company_name) not in exact:
+            names.append(Name(company.company_name, company.company_id, "alias"))
+    for row in alias_rows:
+        if row["company_id"] in companies:
             names.append(
                 Name(
                     row["alias"], row["company_id"], "alias", _truthy(row.get("case_sensitive", ""))

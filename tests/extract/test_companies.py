@@ -105,3 +105,59 @@ def test_discovery_by_legal_form_and_context(extractor, text, language, name) ->
 )
 def test_discovery_rejects_places_people_and_nouns(extractor, text, language) -> None:
     assert [m for m in _found(extractor, text, language) if m[2] == "discovered"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Mertens Bros. Logistik GmbH meldet Zahlen.", "Mertens Bros. Logistik GmbH"),
+        ("Die kursdaten.net GmbH liefert Kurse.", "kursdaten.net GmbH"),
+        ("Die Eventagentur Zappobo feiert heute.", "Zappobo"),  # rare word after a cue
+        ("Die Brixtal-Aktie stieg, die Brixtal-Anteile auch.", "Brixtal"),
+    ],
+)
+def test_discovery_of_abbreviations_domains_rare_words_and_share_compounds(
+    extractor, text, name
+) -> None:
+    found = _found(extractor, text)
+    assert any(s == name and m == "discovered" for s, _, m in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die SPD-Chefin sprach mit der Gewerkschaft.",  # a party, not a company
+        "Die Agentur Gewinne machte viel.",  # an everyday noun after a cue
+        "Die Audit-Firma prüfte.",  # Audi inside Audit
+    ],
+)
+def test_discovery_rejects_parties_and_everyday_words(extractor, text) -> None:
+    assert _found(extractor, text) == []
+
+
+def test_listed_name_glued_to_a_company_noun(extractor) -> None:
+    text = "Im Teslawerk Grünheide und beim Volkswagenkonzern wird gebaut."
+    assert [(s, c) for s, c, _ in _found(extractor, text)] == [
+        ("Tesla", "tesla"),
+        ("Volkswagen", "volkswagen"),
+    ]
+
+
+def test_declined_leading_adjective(real_extractor) -> None:
+    text = "Bei der Deutschen Bahn und der Deutschen Telekom ist alles gut."
+    ids = [m.company_id for m in real_extractor.extract(doc(text)).mentions]
+    assert ids == ["deutsche-bahn", "deutsche-telekom"]
+
+
+def test_cited_media_outlet_is_a_mention_but_no_partner(real_extractor) -> None:
+    cited = real_extractor.extract(
+        doc("BMW und Nissan arbeiten bei Software zusammen, berichtet die FAZ.")
+    )
+    assert "faz" in {m.company_id for m in cited.mentions}
+    assert {(c.company_a_id, c.company_b_id) for c in cited.partnerships} == {("bmw", "nissan")}
+    partner = real_extractor.extract(
+        doc("Axel Springer und OpenAI haben eine Kooperation vereinbart.")
+    )
+    assert {(c.company_a_id, c.company_b_id) for c in partner.partnerships} == {
+        ("axel-springer", "openai")
+    }
