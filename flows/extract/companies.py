@@ -40,9 +40,11 @@ from flows.extract.constants import (
     MEDIA_CITATION_WINDOW,
     MEDIA_SECTOR,
     MODEL_DESIGNATION_PATTERN,
+    PLATFORM_BRANDS,
     PRODUCT_COMPOUND_PATTERN,
     REFERENCE_COMPOUND_MIN_LEN,
     REFERENCE_COMPOUND_TAILS,
+    RIVAL_COMPOUND_PATTERN,
     WEEKDAY_PREFIXES,
 )
 from flows.extract.reference import Name, Reference
@@ -158,6 +160,7 @@ _TRANSLITERATION = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 _WORD_TAIL_RE = re.compile(r"\w+")
 _ADJECTIVE_HEAD_RE = re.compile(r"^([A-ZÄÖÜ]\w*(?:sch|al|er))e[ ]")
 _CITATION_RE = re.compile(MEDIA_CITATION_PATTERN, re.I)
+_RIVAL_COMPOUND_RE = re.compile(RIVAL_COMPOUND_PATTERN, re.I)
 # Discovery weighs single words against the language's word frequencies (wordfreq's
 # lists, offline): a rare capitalised word is a name, a common one is a noun.
 _WORDFREQ_LANGUAGES = frozenset({"de", "nl", "en", "it"})
@@ -176,9 +179,10 @@ class Match:
     # The name stands for a product here (`Porsche 911`, inside `Xiaomi SU7`): it is still a
     # mention of the company but takes no part in partnerships or sales figures.
     product_use: bool = False
-    # A media outlet cited as the source of the news (`so die FAZ`): still a mention, but
-    # no party to partnerships or sales figures.
-    cited: bool = False
+    # Named, but no party to partnerships or sales figures: a media outlet cited as the
+    # source (`so die FAZ`), a platform used as a channel (`auf LinkedIn`), or the company
+    # a rival is measured against (`Spotify-Konkurrent`).
+    passive: bool = False
 
 
 def strip_legal(name: str) -> str:
@@ -321,7 +325,7 @@ class CompanyMatcher:
                     company.company_name,
                     name.method,
                     product_use=product_use,
-                    cited=company.sector == MEDIA_SECTOR and _cited(text, start, end),
+                    passive=_passive(text, start, end, company.sector, name),
                 )
             )
         return matches, products
@@ -351,6 +355,15 @@ class CompanyMatcher:
         if any(end < e and s < tail.end() for s, e in taken if s >= end):
             return end
         return tail.end()
+
+
+def _passive(text: str, start: int, end: int, sector: str | None, name: Name) -> bool:
+    """Whether a mention names a source, a channel or a yardstick rather than a party."""
+    if name.method == "brand" and fold_name(name.text) in PLATFORM_BRANDS:
+        return True
+    if _RIVAL_COMPOUND_RE.match(text, end):
+        return True
+    return sector == MEDIA_SECTOR and _cited(text, start, end)
 
 
 def _cited(text: str, start: int, end: int) -> bool:

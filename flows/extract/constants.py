@@ -347,6 +347,14 @@ REFERENCE_COMPOUND_MIN_LEN = 4
 # A media outlet cited as a source (`so die FAZ`, `berichtete das Handelsblatt`) is a
 # mention but takes no part in partnerships or sales figures.
 MEDIA_SECTOR = "media"
+# Brands that are platforms people post on (`auf LinkedIn`, `Videos von YouTube`): their
+# owner is named, but as a channel, not as a party.
+PLATFORM_BRANDS = words("youtube instagram whatsapp linkedin tiktok douyin")
+# A name glued to a rival noun is the yardstick, not a party (`Apples Spotify-Konkurrent`).
+RIVAL_COMPOUND_PATTERN = (
+    r"[-\u2010\u2011](?:konkurrent\w*|konkurrenz|rivale\w*|herausforderer\w*|killer"
+    r"|alternative\w*|rival\w*|competitor\w*|concurrent\w*|concorrent\w*)(?![\w])"
+)
 MEDIA_CITATION_WINDOW = 70
 MEDIA_CITATION_PATTERN = (
     r"(?<![\w])(?:gegenüber|laut|so|zufolge|bericht\w*|melde\w*|meldung|schreib\w*"

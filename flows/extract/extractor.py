@@ -98,8 +98,8 @@ class Extractor:
                         sentence_text=sentence_text,
                     )
                 )
-            # Cited media outlets (`so die FAZ`) are mentions only, never a party.
-            local = [_shift(m, -sentence.start) for m in found if not m.cited]
+            # Passive mentions (`so die FAZ`, `auf LinkedIn`) are never a party.
+            local = [_shift(m, -sentence.start) for m in found if not m.passive]
             numberish = _NUMBERISH_RE.search(sentence_text) is not None
             if len({m.company_id for m in found}) < 2 and not numberish:
                 continue

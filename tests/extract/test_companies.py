@@ -161,3 +161,14 @@ def test_cited_media_outlet_is_a_mention_but_no_partner(real_extractor) -> None:
     assert {(c.company_a_id, c.company_b_id) for c in partner.partnerships} == {
         ("axel-springer", "openai")
     }
+
+
+def test_platforms_and_rival_yardsticks_are_no_party(real_extractor) -> None:
+    extraction = real_extractor.extract(
+        doc(
+            "Nutzer können Videos von YouTube und Fotos von Instagram übernehmen. "
+            "Apple führt Verhandlungen über seinen neuen Spotify-Konkurrenten."
+        )
+    )
+    assert {"google", "meta", "spotify"} <= {m.company_id for m in extraction.mentions}
+    assert extraction.partnerships == []
