@@ -22,7 +22,7 @@ from flows.extract.models import (
     RawDocument,
     SalesClaim,
 )
-from flows.extract.partnerships import sentence_partnerships
+from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.reference import Reference, load_reference
 from flows.extract.sales import Context, sentence_sales
 from flows.extract.sentences import Sentence, line_table, split_sentences
@@ -100,6 +100,13 @@ class Extractor:
                 )
             # Passive mentions (`so die FAZ`, `auf LinkedIn`) are never a party.
             local = [_shift(m, -sentence.start) for m in found if not m.passive]
+            if len({m.company_id for m in local}) == 1:
+                topic = _previous_topic(sentences, by_sentence, index, local[0].company_id)
+                stake = topic and holder_stake(
+                    sentence_text, local[0], topic, language, self.reference
+                )
+                if stake:
+                    self._append_partnership(extraction, sentence, sentence_text, stake)
             numberish = _NUMBERISH_RE.search(sentence_text) is not None
             if len({m.company_id for m in found}) < 2 and not numberish:
                 continue
@@ -139,25 +146,32 @@ class Extractor:
         for pair in sentence_partnerships(
             sentence_text, local, language, self.reference, following
         ):
-            extraction.partnerships.append(
-                PartnershipClaim(
-                    claim_index=len(extraction.partnerships),
-                    company_a_id=pair.a.company_id,
-                    company_a_name=pair.a.company_name,
-                    company_b_id=pair.b.company_id,
-                    company_b_name=pair.b.company_name,
-                    is_directed=pair.directed,
-                    partnership_type=pair.type,
-                    status=pair.status,
-                    sentence_text=sentence_text,
-                    char_start=sentence.start,
-                    char_end=sentence.end,
-                    stake_percent=pair.stake_percent,
-                    amount_value=pair.amount_value,
-                    amount_currency=pair.amount_currency,
-                    trigger_text=pair.trigger,
-                )
+            self._append_partnership(extraction, sentence, sentence_text, pair)
+
+    @staticmethod
+    def _append_partnership(
+        extraction: Extraction, sentence: Sentence, sentence_text: str, pair: Pair
+    ) -> None:
+        """Append one partnership claim read from a sentence."""
+        extraction.partnerships.append(
+            PartnershipClaim(
+                claim_index=len(extraction.partnerships),
+                company_a_id=pair.a.company_id,
+                company_a_name=pair.a.company_name,
+                company_b_id=pair.b.company_id,
+                company_b_name=pair.b.company_name,
+                is_directed=pair.directed,
+                partnership_type=pair.type,
+                status=pair.status,
+                sentence_text=sentence_text,
+                char_start=sentence.start,
+                char_end=sentence.end,
+                stake_percent=pair.stake_percent,
+                amount_value=pair.amount_value,
+                amount_currency=pair.amount_currency,
+                trigger_text=pair.trigger,
             )
+        )
 
     def _sales(
         self,
@@ -330,6 +344,26 @@ def _antecedent(
     if len({m.company_id for m in previous}) != 1:
         return None
     return dataclasses.replace(previous[-1], start=anaphor.start(), end=anaphor.end())
+
+
+def _previous_topic(
+    sentences: list[Sentence], by_sentence: dict[int, list[Match]], index: int, exclude: str
+) -> Match | None:
+    """The company the sentence right before (same paragraph) is about, if unambiguous.
+
+    That is the only company it names besides `exclude`, or the one it opens with.
+    """
+    if index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph:
+        return None
+    previous = [
+        m
+        for m in by_sentence.get(index - 1, [])
+        if not m.product_use and not m.passive and m.company_id != exclude
+    ]
+    if not previous:
+        return None
+    only = len({m.company_id for m in previous}) == 1
+    return previous[0] if only or previous[0].start == sentences[index - 1].start else None
 
 
 @functools.lru_cache(maxsize=8)

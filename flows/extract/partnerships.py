@@ -60,6 +60,92 @@ _PRODUCTION_VERB_RE = re.compile(PRODUCTION_VERB_PATTERN, re.I)
 _SYMMETRIC_TYPES = ("technology", "joint_venture", "merger", "research")
 _ASSET_RE = re.compile(rf"[{re.escape(HYPHENS)}](?:{ASSET_WORDS})", re.I)
 
+# A plant of another company where a maker's vehicles are built (`in einer Stellantis-Fabrik`,
+# `in Boschwerk`, `at a Stellantis plant`, `in de fabriek van Stellantis`).
+_PLANT_WORDS = r"werk\w*|fabrik\w*|plant|factory|fabriek|stabiliment\w*|fabbrica"
+_PLANT_AFTER_RE = re.compile(
+    rf"(?:[{re.escape(HYPHENS)}]?(?:{_PLANT_WORDS})|'s\s+(?:plant|factory)|\s+(?:plant|factory))\b",
+    re.I,
+)
+_AT_RE = r"\b(?:in|im|at|nel|nello|nella|nelle|negli|op)\s+(?:[\w'-]+\s+){0,3}"
+_AT_PLANT_HEAD_RE = re.compile(rf"{_AT_RE}$", re.I)
+_PLANT_BEFORE_RE = re.compile(
+    rf"{_AT_RE}?(?:{_PLANT_WORDS})\s+(?:von|vom|des|der|of|van|di|della|del)\s+"
+    r"(?:the\s+|de\s+|het\s+)?$",
+    re.I,
+)
+_FORMER_RE = re.compile(
+    r"\b(?:ehemalig\w*|frühere?[nmrs]?|former|voormalig\w*|vroegere?|ex)[\s-]+"
+    r"(?:\w+[\s-]+){0,2}$",
+    re.I,
+)
+# Made by someone else: a plant host with a passive production verb, or `lässt bei Y bauen`.
+_BUILT_RE = re.compile(
+    r"\b(?:montiert|gebaut|gefertigt|produziert|hergestellt|assembled|built|produced"
+    r"|manufactured|geassembleerd|gebouwd|geproduceerd|gefabriceerd"
+    r"|assemblat[aeio]|prodott[aeio]|costruit[aeio]|fabbricat[aeio])\b",
+    re.I,
+)
+_COMMISSION_RE = re.compile(
+    r"\b(?:lässt|ließ|lassen|laat|liet|laten|fa|fanno|ha fatto)\b(?=.*\b(?:fertigen|bauen"
+    r"|produzieren|montieren|herstellen|bouwen|produceren|assembleren|maken|produrre|costruire"
+    r"|assemblare)\b)",
+    re.I,
+)
+_MAKER_AT_RE = re.compile(r"\b(?:bei|bij|presso|da)\s+(?:\w+\s+){0,2}$", re.I)
+# A company that is only the platform of a statement (`gab auf LinkedIn bekannt`).
+_PLATFORM_RE = re.compile(
+    r"\b(?:gab|gibt|teilte|schrieb|schreibt|postete|sagte|erklärte|wrote|writes|posted|posts"
+    r"|said|says|announced|shared|schreef|schrijft|zei|meldde|deelde|maakte|scrive|scritto"
+    r"|annunciato|pubblicato)\s+(?:\w+\s+){0,2}?(?:auf|on|op|su|via)\s+$",
+    re.I,
+)
+# Money received from a funder: `X hat 600 Millionen Euro von der Förderbank Y erhalten`.
+_RECEIVED_RE = re.compile(
+    r"\b(?:erhalten|erhielt|erhält|bekommen|bekam|bekommt|received|receives|secured|obtained"
+    r"|ontvangen|ontving|ontvangt|kreeg|krijgt|gekregen|ricevuto|riceve|ricevut[aei]|ottenuto"
+    r"|ottiene|incassato)\b",
+    re.I,
+)
+_FUNDER_RE = re.compile(
+    r"\b(?:von|vom|from|van|da|dalla|dal|dallo|dai)\s+(?:der|dem|den|des|the|de|het)?\s*"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_EQUITY_ROUND_RE = re.compile(
+    r"series [a-f]\b|\bseed\b|funding|financing round|investment|investor|venture|equity"
+    r"|finanzierungsrunde|investor\w*|wagniskapital|risikokapital|financieringsronde"
+    r"|investeerder\w*|durfkapitaal|round of financing|round di finanziamento|investitor\w*"
+    r"|finanziamento",
+    re.I,
+)
+# A stake held, stated with its holder only: the company held is the one named just before.
+_HOLDER_STAKE_RE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?"
+    r"(?:(?:ist|bleibt|war|is|remains|was|blijft|è|resta|rimane)\s+(?:mit\s+[^,.;]{1,40}?\s+)?"
+    r"(?:(?:der|die|ein|eine|the|a|an|de|een|il|lo|un|l')\s*)?(?:[\w-]+\s+){0,2}?"
+    r"(?:anteilseigner|aktionär|großaktionär|hauptaktionär|ankeraktionär|gesellschafter"
+    r"|shareholder|stakeholder|aandeelhouder|grootaandeelhouder|azionista|socio)\w*"
+    r"|(?:hält|holds|houdt|detiene)\s+(?:rund\s+|etwa\s+|about\s+|around\s+|circa\s+)?"
+    r"(?:\d[\d,.]*\s*(?:%|prozent|percent|per cent|procent|per cento))"
+    r"(?:\s+(?:der\s+anteile|der\s+aktien|of\s+the\s+shares|van\s+de\s+aandelen))?)"
+    r"(?!\s+(?:von|vom|an|am|bei|in|of|at|van|bij|di|del|della|dell|nel|nella)\b)",
+    re.I,
+)
+# A held stake stated with a copula is a partnership that lasts (`ist an X beteiligt`).
+_HELD_STAKE_RE = re.compile(
+    r"beteiligt|anteilseigner\w*|\w*aktionär\w*|shareholder|aandeelhouder\w*|azionista", re.I
+)
+_COPULA_RE = re.compile(r"\b(?:ist|sind|is|are|è|sono)\b", re.I)
+_COPULA_REACH = 80
+_REFERRING_RE = re.compile(
+    r"\s*(?:die|der|das|dies\w*|beide|sie|er|the|both|they|this|these|de|het|deze|zij|i|le|il"
+    r"|entrambi|questo|questi)\b",
+    re.I,
+)
+# Types whose deal is done once made: a finished integration is a partnership in place.
+_COMPLETABLE_TYPES = ("acquisition", "equity_investment", "merger")
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -378,6 +464,29 @@ def sentence_partnerships(
     """Every partnership a sentence states between the companies named in it."""
     if len(sentence) > PARTNERSHIP_MAX_SENTENCE_CHARS:
         return []
+    parties = [m for m in mentions if not _is_platform(sentence, m)]
+    pairs = _stated_partnerships(sentence, parties, language, reference, following)
+    claimed = {frozenset((p.a.company_id, p.b.company_id)) for p in pairs}
+    listed = [m for m in parties if not _in_example_list(sentence, m)]
+    plant = _built_in_plant_of(sentence, listed, language, reference)
+    if plant and frozenset((plant.a.company_id, plant.b.company_id)) not in claimed:
+        pairs.append(plant)
+    if not pairs:
+        companies = _distinct([m for m in listed if not m.product_use and m.method != "product"])
+        funding = _funding(sentence, companies, language)
+        if funding and not _related(funding.a.company_id, funding.b.company_id, reference):
+            pairs.append(funding)
+    return pairs
+
+
+def _stated_partnerships(
+    sentence: str,
+    mentions: list[Match],
+    language: str | None,
+    reference: Reference,
+    following: str,
+) -> list[Pair]:
+    """The partnerships the relation words of a sentence state."""
     named = [
         m
         for m in mentions
@@ -393,7 +502,9 @@ def sentence_partnerships(
     # A product stands for its maker in cooperation and supply ("integriert DeepSeek-R1"),
     # never in a purchase, a stake or a joint venture.
     everyone = _distinct(named)
-    if len(everyone) < 2:
+    # Plants named by their company (`das Audi-Werk`) can only be bought.
+    plants = _distinct([m for m in mentions if m.method != "product" and _is_asset(sentence, m)])
+    if len(_distinct(everyone + plants)) < 2:
         return []
     triggers = find_triggers(sentence, language, [(m.start, m.end) for m in named])
     has_jv = any(t.type == "joint_venture" for t in triggers)
@@ -426,13 +537,20 @@ def sentence_partnerships(
         if jv_parents:
             companies = [c for c in companies if c.company_id not in jv_ids]
             everyone = [c for c in everyone if c.company_id not in jv_ids]
-    if not triggers or len(everyone) < 2:
+    if not triggers or len(_distinct(everyone + plants)) < 2:
         return pairs
     for trigger, scope in _ranked_triggers(sentence, triggers, everyone):
         if trigger.type in _COMPANY_ONLY_TYPES:
             scope = [c for c in scope if not c.product_use and c in companies]
-            if len(scope) < 2:
-                continue
+            if trigger.type == "acquisition":
+                # `Nio übernimmt das Audi-Werk`: a plant bought from its company.
+                ids = {c.company_id for c in scope}
+                scope = sorted(
+                    scope + [p for p in plants if p.company_id not in ids],
+                    key=lambda m: m.start,
+                )
+        if len(scope) < 2:
+            continue
         found = _claims_for(sentence, trigger, scope, triggers, language, reference, following)
         done = {frozenset((p.a.company_id, p.b.company_id)) for p in pairs}
         found = [p for p in found if frozenset((p.a.company_id, p.b.company_id)) not in done]
@@ -463,6 +581,19 @@ def _claims_for(
     if status in (PARTNERSHIP_DEFAULT_STATUS, "completed") and _ANAPHOR_RE.match(following):
         # "Das gab der Konzern bekannt": the next sentence states the status of this one.
         status = find_status(following, language, status)
+    elif _REFERRING_RE.match(following) and find_status(following, language, "") == "denied":
+        # "Die Konzerne dementierten jedoch": a denial right after speaks of this claim.
+        status = "denied"
+    if status == "completed" and kind not in _COMPLETABLE_TYPES:
+        status = PARTNERSHIP_DEFAULT_STATUS  # `hat X integriert`: the cooperation is in place
+    held = (
+        kind == "equity_investment"
+        and _HELD_STAKE_RE.fullmatch(trigger.text) is not None
+        and _COPULA_RE.search(sentence[max(0, trigger.start - _COPULA_REACH) : trigger.start])
+        is not None
+    )
+    if held and status == "completed" and not find_status(sentence, language, ""):
+        status = PARTNERSHIP_DEFAULT_STATUS  # `ist an X beteiligt`: a stake that is held
     if directed:
         buyer, target, explicit = directed_roles(sentence, scope, trigger, language)
         if kind == "equity_investment" and not explicit:
@@ -473,9 +604,9 @@ def _claims_for(
             and not 0 <= target.start - trigger.end <= _OBJECT_DISTANCE
         ):
             return []  # "X buys them in": the object of the verb is no company
-        if status == "active":
+        if status == "active" and not held:
             status = "completed"
-        if _is_asset(sentence, target) or (
+        if (kind != "acquisition" and _is_asset(sentence, target)) or (
             kind == "acquisition"
             and _coordinated(sentence, *sorted((buyer, target), key=lambda m: m.start))
         ):
@@ -558,3 +689,102 @@ def _as_match(company_id: str, companies: list[Match], reference: Reference) -> 
             return company
     name = reference.name_of(company_id)
     return Match(-1, -1, company_id, name, "alias")
+
+
+def _is_platform(sentence: str, company: Match) -> bool:
+    """A name that is only where a statement was posted (`gab auf LinkedIn bekannt`)."""
+    return bool(_PLATFORM_RE.search(sentence[max(0, company.start - 60) : company.start]))
+
+
+def _plant_host(sentence: str, company: Match) -> bool:
+    """A name standing for a plant where something is made (`in einer Stellantis-Fabrik`)."""
+    head = sentence[max(0, company.start - 60) : company.start]
+    if _FORMER_RE.search(head):
+        return False  # `ein ehemaliges Nissan-Werk` no longer belongs to Nissan
+    compound = _PLANT_AFTER_RE.match(sentence, company.end) and _AT_PLANT_HEAD_RE.search(head)
+    return bool(compound or _PLANT_BEFORE_RE.search(head))
+
+
+def _production_hosts(sentence: str, mentions: list[Match]) -> tuple[list[Match], str]:
+    """Companies in whose plant, or by whom, another company's vehicles are made; the verb."""
+    built = _BUILT_RE.search(sentence) or _PRODUCTION_VERB_RE.search(sentence)
+    commission = _COMMISSION_RE.search(sentence)
+    hosts = []
+    for mention in mentions:
+        head = sentence[max(0, mention.start - 40) : mention.start]
+        at_plant = built is not None and _plant_host(sentence, mention)
+        if at_plant or (commission and _MAKER_AT_RE.search(head)):
+            hosts.append(mention)
+    verb = built or commission
+    return hosts, verb.group(0) if verb else ""
+
+
+def _built_in_plant_of(
+    sentence: str, mentions: list[Match], language: str | None, reference: Reference
+) -> Pair | None:
+    """`Autos der Marke X werden in einer Y-Fabrik montiert`, `X lässt bei Y fertigen`."""
+    hosts, verb = _production_hosts(sentence, mentions)
+    for host in hosts:
+        clients = {
+            m.company_id: m
+            for m in mentions
+            if not m.passive
+            and m.company_id != host.company_id
+            and not _related(m.company_id, host.company_id, reference)
+            and not _plant_host(sentence, m)
+        }
+        if len(clients) != 1:
+            continue
+        client = next(iter(clients.values()))
+        a, b = sorted((client, host), key=lambda m: m.company_id)
+        status = find_status(sentence, language, PARTNERSHIP_DEFAULT_STATUS)
+        return Pair(a, b, "production", status, False, verb, None, None, None)
+    return None
+
+
+def _funding(sentence: str, companies: list[Match], language: str | None) -> Pair | None:
+    """`X hat 600 Millionen Euro von der Förderbank Y erhalten`: money from a funder."""
+    received = _RECEIVED_RE.search(sentence)
+    if received is None or len(companies) != 2:
+        return None
+    if not any(q.currency and q.has_scale for q in find_quantities(sentence, language)):
+        return None
+    funders = [c for c in companies if _FUNDER_RE.search(sentence[max(0, c.start - 50) : c.start])]
+    if len(funders) != 1:
+        return None
+    funder = funders[0]
+    recipient = next(c for c in companies if c is not funder)
+    if recipient.start > funder.start:
+        return None  # the recipient is the subject and comes first
+    stake, amount, currency = _amounts(sentence, language)
+    status = find_status(sentence, language, "completed")
+    if _EQUITY_ROUND_RE.search(sentence):
+        # Money from investors in a financing round buys a stake.
+        return Pair(
+            funder, recipient, "equity_investment", status, True, received.group(0),
+            stake, amount, currency,
+        )  # fmt: skip
+    a, b = sorted((funder, recipient), key=lambda m: m.company_id)
+    return Pair(a, b, "other", status, False, received.group(0), None, amount, currency)
+
+
+def holder_stake(
+    sentence: str, holder: Match, held: Match, language: str | None, reference: Reference
+) -> Pair | None:
+    """`VW ist größter Anteilseigner`: a stake whose company held the sentence before names."""
+    if len(sentence) > PARTNERSHIP_MAX_SENTENCE_CHARS or _related(
+        holder.company_id, held.company_id, reference
+    ):
+        return None
+    phrase = _HOLDER_STAKE_RE.match(sentence, holder.end)
+    if phrase is None:
+        return None
+    stake, amount, currency = _amounts(sentence, language)
+    trigger = Trigger("equity_investment", phrase.start(), phrase.end(), phrase.group(0).strip())
+    default = "active" if _COPULA_RE.search(phrase.group(0)) else "completed"
+    status = find_status(sentence, language, default)
+    if status == "active" and default == "completed":
+        status = "completed"
+    return Pair(
+        holder, held, "equity_investment", status, True, trigger.text, stake, amount, currency
+    )

@@ -168,3 +168,125 @@ def test_next_trigger_when_roles_are_unclear(extractor) -> None:
         extractor, "Nissan verhandelt mit Honda über einen Einstieg und eine Kooperation."
     )
     assert claims == [("honda", "nissan", "technology", "talks")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Autos der Marke Leapmotor werden in einer Stellantis-Fabrik in Spanien montiert.",
+        "Cars of the Leapmotor brand are assembled at a Stellantis plant in Poland.",
+        "Leapmotor laat zijn kleinste model bij Stellantis bouwen.",
+        "Le auto di Leapmotor vengono assemblate nello stabilimento di Stellantis a Tychy.",
+        "Leapmotor lässt seine Kleinwagen bei Stellantis fertigen.",
+    ],
+)
+def test_production_in_another_companys_plant(extractor, text) -> None:
+    assert ("leapmotor", "stellantis", "production", "active") in _claims(extractor, text)
+
+
+def test_a_former_plant_is_no_production_partner(extractor) -> None:
+    claims = _claims(extractor, "Nio baut seine Autos künftig in einem ehemaligen Ford-Werk.")
+    assert not any("ford" in c[:2] for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gotion baut eine Zellfabrik in Niedersachsen. Volkswagen ist größter Anteilseigner.",
+            ("volkswagen", "gotion", "equity_investment", "active"),
+        ),
+        (
+            "Leapmotor opened its first European plant. Stellantis is the largest shareholder.",
+            ("stellantis", "leapmotor", "equity_investment", "active"),
+        ),
+        (
+            "Leapmotor opent een fabriek in Spanje. Stellantis is de grootste aandeelhouder.",
+            ("stellantis", "leapmotor", "equity_investment", "active"),
+        ),
+        (
+            "Nio meldet einen Rekordumsatz, so die Agentur. Geely hält 20 Prozent.",
+            ("geely", "nio", "equity_investment", "completed"),
+        ),
+    ],
+)
+def test_stake_whose_company_the_sentence_before_names(extractor, text, expected) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another paragraph: the holder speaks of something else.
+        "Gotion baut eine Zellfabrik in Niedersachsen.\n\nVolkswagen ist größter Anteilseigner.",
+        # The company held is named, but it is not a known company.
+        "Gotion baut eine Zellfabrik. Volkswagen ist größter Anteilseigner von Foo.",
+        # Two companies before, neither opening the sentence.
+        "In Salzgitter bauen Gotion und Nio Werke. Volkswagen ist größter Anteilseigner.",
+    ],
+)
+def test_no_stake_without_a_clear_company_held(extractor, text) -> None:
+    assert not any(c[2] == "equity_investment" for c in _claims(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gotion hat rund 300 Millionen Euro von der Förderbank Volkswagen erhalten.",
+            ("gotion", "volkswagen", "other", "completed"),
+        ),
+        (
+            "Leapmotor received $500 million in a funding round from Geely.",
+            ("geely", "leapmotor", "equity_investment", "completed"),
+        ),
+        (
+            "Nio heeft 200 miljoen euro van Geely ontvangen.",
+            ("geely", "nio", "other", "completed"),
+        ),
+    ],
+)
+def test_money_received_from_a_funder(extractor, text, expected) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A finished integration is a cooperation in place, not a closed deal.
+        (
+            "Die Integration der Software von Nio in die Autos von BYD ist abgeschlossen.",
+            ("byd", "nio", "technology", "active"),
+        ),
+        # A stake stated as a state lasts; a stake bought or held in percent is done.
+        (
+            "Volkswagen ist an Gotion beteiligt.",
+            ("volkswagen", "gotion", "equity_investment", "active"),
+        ),
+        (
+            "Volkswagen is a shareholder of Gotion.",
+            ("volkswagen", "gotion", "equity_investment", "active"),
+        ),
+        (
+            "Volkswagen hält 26 Prozent an Gotion.",
+            ("volkswagen", "gotion", "equity_investment", "completed"),
+        ),
+        # A denial right after speaks of the claim before.
+        (
+            "Nio übernimmt Audi, hieß es. Die Konzerne dementierten jedoch.",
+            ("nio", "audi", "acquisition", "denied"),
+        ),
+        # A plant bought from its company.
+        ("Nio übernimmt das Audi-Werk in Brüssel.", ("nio", "audi", "acquisition", "completed")),
+        ("Nio takes over the Audi-plant in Brussels.", ("nio", "audi", "acquisition", "completed")),
+    ],
+)
+def test_status_of_finished_held_and_denied_claims(extractor, text, expected) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_platform_of_a_statement_is_no_party(real_extractor) -> None:
+    text = "Der Einkaufschef gab auf LinkedIn bekannt, dass Renault Gespräche mit Geely führt."
+    claims = _claims(real_extractor, text)
+    assert ("geely", "renault", "technology", "talks") in claims
+    assert not any("microsoft" in c[:2] for c in claims)
