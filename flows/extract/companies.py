@@ -34,6 +34,7 @@ from flows.extract.constants import (
     GENERIC_NAME_WORDS,
     GERMAN_ADJECTIVE_SUFFIXES,
     GERMAN_NOUN_SUFFIXES,
+    HANDLE_SUFFIXES,
     HYPHENS,
     LEGAL_SUFFIXES,
     MEDIA_CITATION_PATTERN,
@@ -161,6 +162,13 @@ _WORD_TAIL_RE = re.compile(r"\w+")
 _ADJECTIVE_HEAD_RE = re.compile(r"^([A-ZÄÖÜ]\w*(?:sch|al|er))e[ ]")
 _CITATION_RE = re.compile(MEDIA_CITATION_PATTERN, re.I)
 _RIVAL_COMPOUND_RE = re.compile(RIVAL_COMPOUND_PATTERN, re.I)
+_HANDLE_RE = re.compile(r"(?<![\w@#/])[@#]([A-Za-z][A-Za-z0-9_]{1,29})(?![\w@])")
+# Words of a handle: capital runs, capitalised words, lower-case runs, digits; a capital
+# run before lower case is read both ways (`DHLPaket` DHL+Paket, `IBMfeuert` IBM+feuert).
+_HANDLE_PART_RES = (
+    re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"),
+    re.compile(r"[A-Z]{2,}|[A-Z]?[a-z]+|\d+"),
+)
 # Discovery weighs single words against the language's word frequencies (wordfreq's
 # lists, offline): a rare capitalised word is a name, a common one is a noun.
 _WORDFREQ_LANGUAGES = frozenset({"de", "nl", "en", "it"})
@@ -328,7 +336,34 @@ class CompanyMatcher:
                     passive=_passive(text, start, end, company.sector, name),
                 )
             )
+        matches.extend(self._handles(text, [(m.start, m.end) for m in matches]))
+        matches.sort(key=lambda m: m.start)
         return matches, products
+
+    def _handles(self, text: str, taken: list[tuple[int, int]]) -> list[Match]:
+        """Listed companies behind social-media handles and hashtags (`@faznet`, `#IBMfeuert`)."""
+        found = []
+        for handle in _HANDLE_RE.finditer(text):
+            start, end = handle.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            for key in _handle_keys(handle.group(1)):
+                entry = self.automaton.get(key, None)
+                names = [n for n in entry[1] if n.method != "product"] if entry else []
+                if names and key not in AMBIGUOUS_NAMES:
+                    company = self.reference.companies[names[0].company_id]
+                    found.append(
+                        Match(
+                            start,
+                            end,
+                            company.company_id,
+                            company.company_name,
+                            names[0].method,
+                            passive=company.sector == MEDIA_SECTOR,
+                        )
+                    )
+                    break
+        return found
 
     def _ambiguous_ok(
         self, text: str, end: int, name: Name, chosen: list[tuple[int, int, Name, bool]]
@@ -355,6 +390,21 @@ class CompanyMatcher:
         if any(end < e and s < tail.end() for s, e in taken if s >= end):
             return end
         return tail.end()
+
+
+def _handle_keys(handle: str) -> list[str]:
+    """Names a handle may stand for, longest first: `SPIEGELONLINE` -> `spiegel online`."""
+    low = handle.lower()
+    keys = [low.replace("_", " ")]
+    for pattern in _HANDLE_PART_RES:
+        parts = [p.lower() for chunk in handle.split("_") for p in pattern.findall(chunk)]
+        for count in range(len(parts), 0, -1):
+            keys += [" ".join(parts[:count]), "".join(parts[:count])]
+    for suffix in HANDLE_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 1:
+            keys += [f"{low[: -len(suffix)]} {suffix}", low[: -len(suffix)].rstrip("_")]
+    short_ok = handle[:2].isupper()  # `@DB_Bahn`: a capital acronym may be two letters
+    return [k for k in dict.fromkeys(keys) if len(k) >= 3 or (short_ok and len(k) == 2)]
 
 
 def _passive(text: str, start: int, end: int, sector: str | None, name: Name) -> bool:

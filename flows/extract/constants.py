@@ -347,6 +347,8 @@ REFERENCE_COMPOUND_MIN_LEN = 4
 # A media outlet cited as a source (`so die FAZ`, `berichtete das Handelsblatt`) is a
 # mention but takes no part in partnerships or sales figures.
 MEDIA_SECTOR = "media"
+# Endings of social-media handles that are not part of the name (`@faznet`, `@DHLPaket`).
+HANDLE_SUFFIXES = ("online", "net", "news", "info", "presse", "paket", "official", "de")
 # Brands that are platforms people post on (`auf LinkedIn`, `Videos von YouTube`): their
 # owner is named, but as a channel, not as a party.
 PLATFORM_BRANDS = words("youtube instagram whatsapp linkedin tiktok douyin")

@@ -172,3 +172,13 @@ def test_platforms_and_rival_yardsticks_are_no_party(real_extractor) -> None:
     )
     assert {"google", "meta", "spotify"} <= {m.company_id for m in extraction.mentions}
     assert extraction.partnerships == []
+
+
+def test_social_media_handles_and_hashtags(real_extractor) -> None:
+    text = "RT @SPIEGELONLINE: Streik, meldet @faznet. Proteste bei #IBMfeuert. Mail an a@b.de."
+    found = [(m.surface_text, m.company_id) for m in real_extractor.extract(doc(text)).mentions]
+    assert found == [
+        ("@SPIEGELONLINE", "spiegel"),
+        ("@faznet", "faz"),
+        ("#IBMfeuert", "ibm"),
+    ]
