@@ -738,12 +738,14 @@ PARTNERSHIP_TRIGGERS = {
             r"|gemeinsam(?=(?:\s+\S+){0,6}\s+(?:zu\s+)?entwickeln)|ausgestattet mit|nutzt"
             r"|nutzen|setzt \w+ ein|eingebunden|integration|vereinbarung\w*|vereinbart\w*"
             r"|absichtserklärung\w*|abkommen|gespräche mit|verhandlungen mit"
+            # A ban on another company's product refuses a technology relationship.
+            r"|verbiete\w*|untersag\w*|verbannt|sperrt"
         ),
         "nl": (
             r"samenwerking\w*|samenwerken|werk\w*(?=(?:\s+\S+){0,8}\s+samen)|proefproject"
             r"|partnerschap\w*|licentie\w*|alliantie\w*|slaan de handen ineen|uitgerust met"
             r"|gebruikt|integreert|overeenkomst|akkoord|intentieverklaring|gesprekken met"
-            r"|onderhandelingen met|in gesprek met"
+            r"|onderhandelingen met|in gesprek met|verbiedt|verbant"
         ),
         "en": (
             r"partnership|partnerships|partnered|partners? with|cooperation|collaboration"
@@ -751,23 +753,20 @@ PARTNERSHIP_TRIGGERS = {
             r"|team up|alliance|licen[cs]e\w*|licensing|integrates|integrated|tie-up"
             r"|equipped with|uses|agreement|memorandum of understanding|develop jointly"
             r"|jointly develop|talks with|discussions with|negotiations with"
-            r"|pilot (?:project|program)"
+            r"|pilot (?:project|program)|bans|banned|prohibits|prohibited"
         ),
         "it": (
             r"collaborazion[ei]|collaborano|collabora|partnership|cooperazione|progetto pilota"
             r"|programma (?:di prova|pilota)"
             r"|alleanza|accordo|intesa|licenza|integra|dotat[oa] di|utilizza|trattative con"
-            r"|colloqui con"
+            r"|colloqui con|vieta|vietato|blocca"
         ),
     },
     "other": {
-        "de": (
-            r"partner|partnern|verbiete\w*|untersag\w*|verbannt|sperrt"
-            r"|betreib\w*(?=\s+(?:\w+\s+)?mit\b)"
-        ),
-        "nl": r"partner|partners|verbiedt|verbant",
-        "en": r"partner|partners|bans|banned|prohibits|prohibited",
-        "it": r"partner|vieta|vietato|blocca",
+        "de": r"partner|partnern|betreib\w*(?=\s+(?:\w+\s+)?mit\b)",
+        "nl": r"partner|partners",
+        "en": r"partner|partners",
+        "it": r"partner",
     },
 }
 # German compounds end in these triggers (`Technologiekooperation`, `Minderheitsbeteiligung`).

@@ -159,7 +159,8 @@ def test_endings_stakes_and_noun_triggers(extractor, text, expected) -> None:
 def test_coordinated_subjects_pair_with_the_other_party(extractor) -> None:
     claims = _claims(extractor, "Honda und Nissan verbieten die Nutzung von ChatGPT von OpenAI.")
     assert {c[:2] for c in claims} == {("honda", "openai"), ("nissan", "openai")}
-    assert all(c[3] == "rejected" for c in claims)
+    # A ban on another company's product refuses a technology relationship.
+    assert all(c[2:] == ("technology", "rejected") for c in claims)
 
 
 def test_next_trigger_when_roles_are_unclear(extractor) -> None:
