@@ -100,6 +100,11 @@ _PLATFORM_RE = re.compile(
     r"|annunciato|pubblicato)\s+(?:\w+\s+){0,2}?(?:auf|on|op|su|via)\s+$",
     re.I,
 )
+# A deal noun owned by a relative possessive (`dessen Übernahme von Nokia`)
+# belongs to a party named elsewhere; the company after it is the seller, not the target.
+_OWNED_DEAL_KINDS = ("acquisition", "merger", "equity_investment")
+_OWNED_DEAL_RE = re.compile(r"\b(?:dessen|deren|wiens|diens)\s+(?:\w+\s+)?$", re.I)
+_FROM_SELLER_RE = re.compile(r"\s+(?:von|vom|van)\b", re.I)
 # Money received from a funder: `X hat 600 Millionen Euro von der Förderbank Y erhalten`.
 _RECEIVED_RE = re.compile(
     r"\b(?:erhalten|erhielt|erhält|bekommen|bekam|bekommt|received|receives|secured|obtained"
@@ -242,6 +247,12 @@ def find_triggers(
                 continue
             if kind == "supply" and _SUPPLY_EXCLUDE_RE.match(sentence, match.start()):
                 continue
+            if (
+                kind in _OWNED_DEAL_KINDS
+                and _OWNED_DEAL_RE.search(sentence, 0, match.start())
+                and _FROM_SELLER_RE.match(sentence, match.end())
+            ):
+                continue  # `dessen Übernahme von Nokia`: the target is not named here
             if match.group(0).lower() in WEAK_TRIGGERS and not any(
                 0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
                 or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE

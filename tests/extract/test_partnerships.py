@@ -291,3 +291,11 @@ def test_platform_of_a_statement_is_no_party(real_extractor) -> None:
     claims = _claims(real_extractor, text)
     assert ("geely", "renault", "technology", "talks") in claims
     assert not any("microsoft" in c[:2] for c in claims)
+
+
+def test_relative_possessive_deal_names_the_seller_not_the_target(extractor) -> None:
+    # The plant, not Ford, is taken over; Ford sells it.
+    assert _claims(extractor, "BMW hat dessen Übernahme von Ford angekündigt.") == []
+    # The relative clause still names buyer and target.
+    claims = _claims(extractor, "Gotion, deren Übernahme durch Volkswagen geplant ist, wächst.")
+    assert [c[:3] for c in claims] == [("volkswagen", "gotion", "acquisition")]
