@@ -655,15 +655,17 @@ PARTNERSHIP_TRIGGERS = {
         "de": (
             r"übernahme\w*|übernimmt|übernehmen|übernahm|übernommen|kauft|kaufte|gekauft"
             r"|erwirbt|erwarb|erworben|akquisition\w*|akquiriert|schluckt|aufkauf\w*"
+            r"|zu(?:r|m)? (?:\w+ )?tochter\w* (?:zu )?machen"
         ),
         "nl": (
             r"overname\w*|neemt(?=(?:\s+\S+){1,6}\s+over)|nam(?=(?:\s+\S+){1,6}\s+over)"
             r"|overgenomen|overnemen|koopt|kocht"
-            r"|gekocht|inlijven|ingelijfd"
+            r"|gekocht|inlijven|ingelijfd|tot (?:een )?dochter\w* (?:te )?maken"
         ),
         "en": (
             r"acquisitions?|acquires?|acquired|acquiring|takeover|takes over|took over"
             r"|buys|bought|buyout|purchases?|purchased"
+            r"|make(?=\s+\w+\s+(?:a|its)\s+subsidiary)"
         ),
         "it": (
             r"acquisizion[ei]|acquisisce|acquisito|acquisita|acquistat[oa]|acquista"
@@ -857,7 +859,8 @@ PARTNERSHIP_STATUS_CUES = {
     },
     "rejected": {
         "de": (
-            r"verbiete\w*|verboten|untersag\w*|verbannt|blockiert|lehnt \w* ?ab|abgelehnt"
+            r"verbiete\w*|verboten|untersag\w*|verbannt|blockiert|abgelehnt"
+            r"|lehnt\w*(?:\s+\w+){0,3}\s+ab\b"
             r"|verweigert|sperrt"
         ),
         "nl": (

@@ -299,3 +299,15 @@ def test_relative_possessive_deal_names_the_seller_not_the_target(extractor) -> 
     # The relative clause still names buyer and target.
     claims = _claims(extractor, "Gotion, deren Übernahme durch Volkswagen geplant ist, wächst.")
     assert [c[:3] for c in claims] == [("volkswagen", "gotion", "acquisition")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honda stelde voor om Nissan tot dochteronderneming te maken, maar Nissan wees dat af.",
+        "Honda wollte Nissan zur Tochtergesellschaft machen, doch Nissan lehnte das ab.",
+        "Honda wanted to make Nissan a subsidiary, but Nissan rejected the plan.",
+    ],
+)
+def test_refused_offer_to_become_a_subsidiary(extractor, text) -> None:
+    assert _claims(extractor, text) == [("honda", "nissan", "acquisition", "rejected")]
