@@ -342,7 +342,9 @@ class CompanyMatcher:
 
     def _handles(self, text: str, taken: list[tuple[int, int]]) -> list[Match]:
         """Listed companies behind social-media handles and hashtags (`@faznet`, `#IBMfeuert`)."""
-        found = []
+        found: list[Match] = []
+        if "@" not in text and "#" not in text:
+            return found
         for handle in _HANDLE_RE.finditer(text):
             start, end = handle.span()
             if any(start < e and s < end for s, e in taken):
