@@ -1240,7 +1240,7 @@ SEGMENT_CUES = (
     ("PHEV", r"plug-in-hybrid\w*|plug-in hybrid\w*|phev\w*|ibride plug-in"),
     (
         "BEV",
-        r"elektroauto\w*|e-auto\w*|elektrofahrzeug\w*|bev\w*|reine[nr]? elektro\w*"
+        r"elektroauto\w*|e-auto\w*|elektrofahrzeug\w*|\bbevs?\b|reine[nr]? elektro\w*"
         r"|batterieelektrisch\w*|electric vehicles?|electric cars?|elektrische auto\w*"
         r"|elektrische voertuigen|ev's|ev’s|auto elettrich\w*|veicoli elettrici|\bevs?\b"
         r"|vollelektrisch\w*|rein elektrisch\w*|fully electric|all-electric|battery-electric"
@@ -1248,7 +1248,7 @@ SEGMENT_CUES = (
     ),
     (
         "NEV",
-        r"new energy vehicles?|\bnev\w*|fahrzeuge mit neuer energie|neue energie\w*"
+        r"new energy vehicles?|\bnevs?\b|fahrzeuge mit neuer energie|neue energie\w*"
         r"|alternativen antrieb\w*|new energy vehicle|nuova energia|nieuwe energie"
         r"|nieuwe aandrijving",
     ),

@@ -24,7 +24,7 @@ from flows.extract.models import (
 )
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.reference import Reference, load_reference
-from flows.extract.sales import Context, sentence_sales
+from flows.extract.sales import Context, section_before, sentence_sales
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
 from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
@@ -254,7 +254,7 @@ def _shift(match: Match, delta: int) -> Match:
 
 
 def _context(text: str, sentences: list[Sentence], index: int) -> Context:
-    """The sentences before and after one sentence in the same paragraph."""
+    """The sentences before and after one sentence in its paragraph, and its section."""
     sentence = sentences[index]
     previous = tuple(
         text[s.start : s.end]
@@ -264,7 +264,8 @@ def _context(text: str, sentences: list[Sentence], index: int) -> Context:
     following = ""
     if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentence.paragraph:
         following = text[sentences[index + 1].start : sentences[index + 1].end]
-    return Context(previous, following)
+    heading, earlier = section_before(text, sentence.start)
+    return Context(previous, following, heading, earlier)
 
 
 def _without_fallback_types(claims: list[PartnershipClaim]) -> list[PartnershipClaim]:

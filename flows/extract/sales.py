@@ -25,7 +25,8 @@ from flows.extract.constants import (
 )
 from flows.extract.numbers import Quantity, find_quantities
 from flows.extract.periods import Period, find_period
-from flows.extract.text import word_regex
+from flows.extract.sentences import split_line
+from flows.extract.text import is_boilerplate_line, word_regex
 
 _CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s)|\s-\s")
 _COMPARISON_RE = re.compile(
@@ -78,6 +79,43 @@ _REPORTING_MARKET = {
 }
 # A company's figure with no market named anywhere near it counts worldwide.
 _DEFAULT_MARKET = "global"
+# A section: the paragraphs since the last heading line, at most this many before the current
+# one; with no heading that near, only the current paragraph counts.
+_SECTION_PARAGRAPHS = 3
+_SECTION_MAX_CHARS = 4000
+_HEADING_MAX_CHARS = 120
+_HEADING_END_RE = re.compile(r"[.,;:\u2026][\"'\u00bb\u201c\u201d\u2019)\]]*$")
+_BULLET_RE = re.compile(r"^[-*\u2022\u2013\u2014>|]")
+# A figure sentence that speaks of the whole market keeps segment `all`.
+_TOTAL_RE = word_regex(
+    r"insgesamt|gesamtabsatz|gesamtmarkt\w*|alle antriebsarten|total|in total|overall"
+    r"|all powertrains|in totaal|totaal|alle aandrijvingen|in tutto|complessivamente|totale"
+)
+# Cue words a segment pattern over-matches (`bevor`, `never`): the bare abbreviation only.
+_ABBREVIATION_CUE_RE = re.compile(r"^(?:bev|nev)", re.I)
+_ABBREVIATION_RE = re.compile(r"^(?:bev|nev)s?(?:'s|\u2019s)?$", re.I)
+# BEV cue words that say battery-only; the others (`Elektroautos`, `EVs`) are often used for
+# every new energy vehicle and give way to a section that says NEV.
+_STRICT_BEV_RE = re.compile(
+    r"bev|batterie|battery|voll|rein|fully|all-electric|volledig|puramente", re.I
+)
+# A segment word that names a kind of company (`Elektroautohersteller`, `EV maker`) is no
+# segment of a figure.
+_MAKER_RE = re.compile(
+    r"(?:hersteller\w*|bauer\w*|konzern\w*|produzent\w*|pionier\w*|bouwer\w*|fabrikant\w*"
+    r"|makers?|manufacturers?|produttor\w*|costruttor\w*|start-?ups?)$",
+    re.I,
+)
+_MAKER_AFTER_RE = re.compile(
+    r"^[\s-]*(?:hersteller|bauer|konzern|makers?|manufacturers?|companies|company"
+    r"|start-?ups?|pioneer|bouwer|fabrikant|produttor\w*|costruttor\w*)\b",
+    re.I,
+)
+_JOINED_RE = re.compile(
+    r"^(?:'s|\u2019s)?\s*(?:und|sowie|oder|and|or|en|of|e|ed|o|/|&|\+)\s*$", re.I
+)
+# Labels a new energy vehicle statement may also name as its parts.
+_NEV_PARTS = frozenset({"NEV", "BEV", "PHEV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +135,61 @@ class SalesRow:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Neighbouring sentences of the same paragraph, for period, market and body."""
+    """Neighbouring sentences of the same paragraph and the section heading and paragraphs."""
 
     previous: tuple[str, ...] = ()
     following: str = ""
+    heading: str = ""
+    earlier: tuple[str, ...] = ()  # lines of the section's earlier paragraphs, in text order
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """The one segment a text states, and whether only loose BEV words say it."""
+
+    label: str
+    loose: bool
+
+
+def _is_heading(line: str) -> bool:
+    """A short title line: no closing punctuation, no bullet, not boilerplate."""
+    stripped = line.strip().lstrip("#").strip()
+    return (
+        0 < len(stripped) <= _HEADING_MAX_CHARS
+        and (stripped[0].isupper() or stripped[0].isdigit())
+        and not _HEADING_END_RE.search(stripped)
+        and not _BULLET_RE.match(stripped)
+        and not is_boilerplate_line(line)
+    )
+
+
+def section_before(text: str, start: int) -> tuple[str, tuple[str, ...]]:
+    """The heading of the section holding an offset and the lines of its earlier paragraphs.
+
+    Lines of the offset's own paragraph before it may be the heading; earlier paragraphs are
+    returned only when a heading closes them within reach, else the section is unknown.
+    """
+    position = text.rfind("\n", 0, start) + 1
+    paragraphs: list[list[str]] = [[]]
+    gap = False
+    while position > 0 and start - position <= _SECTION_MAX_CHARS:
+        end = position - 1
+        position = text.rfind("\n", 0, end) + 1
+        line = text[position:end]
+        if not line.strip():
+            gap = True
+            continue
+        if gap:
+            if len(paragraphs) > _SECTION_PARAGRAPHS:
+                break
+            paragraphs.append([])
+            gap = False
+        if _is_heading(line):
+            earlier = tuple(kept for lines in reversed(paragraphs[1:]) for kept in lines)
+            return line.strip(), earlier
+        if not is_boilerplate_line(line):
+            paragraphs[-1].insert(0, line.strip())
+    return "", ()
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -230,8 +319,46 @@ def _nearest_cue(
     return best[1] if best else None
 
 
-def find_market(sentence: str, position: int, context: Context, body: str | None) -> str:
-    """The market a figure counts in: the sentence, its paragraph, the reporting body."""
+def _section_sentences(context: Context, language: str | None) -> tuple[str, ...]:
+    """The section's sentences before the paragraph of a figure, nearest first, heading last."""
+    if not context.heading:
+        return ()
+    out: list[str] = []
+    for line in reversed(context.earlier):
+        spans = split_line(line, 0, 0, language)
+        out.extend(line[span.start : span.end] for span in reversed(spans))
+    return (*out, context.heading)
+
+
+def _speaks_of_sales(text: str, language: str | None) -> bool:
+    """Whether a text names a sales metric other than revenue (`Absatz`, `market share`)."""
+    pats = _patterns(language)
+    return any(
+        pats[f"metric:{metric}"].search(text)
+        for metric in SALES_METRIC_PRIORITY
+        if metric != "revenue"
+    )
+
+
+def _section_market(context: Context, language: str | None) -> str | None:
+    """The one market the nearest sales talk of the section (before the paragraph) gives."""
+    for text in _section_sentences(context, language):
+        if not _speaks_of_sales(text, language):
+            continue
+        markets = {label for label, pattern in _market_patterns() if pattern.search(text)}
+        if markets:
+            return markets.pop() if len(markets) == 1 else None
+    return None
+
+
+def find_market(
+    sentence: str,
+    position: int,
+    context: Context,
+    body: str | None,
+    language: str | None = None,
+) -> str:
+    """The market a figure counts in: the sentence, the body, its paragraph, its section."""
     market = _nearest_cue(sentence, position, _market_patterns())
     if market:
         return market
@@ -241,7 +368,111 @@ def find_market(sentence: str, position: int, context: Context, body: str | None
         market = _nearest_cue(previous, len(previous), _market_patterns())
         if market:
             return market
-    return _DEFAULT_MARKET
+    return _section_market(context, language) or _DEFAULT_MARKET
+
+
+def _segment_hits(text: str) -> list[tuple[int, int, str]]:
+    """Segment cues of a text as (start, end, label); `Plug-in-Hybride` counts once, as PHEV."""
+    hits = [
+        (match.start(), match.end(), label)
+        for label, pattern in _segment_patterns()
+        for match in pattern.finditer(text)
+        if _is_segment_word(text, match)
+    ]
+    kept = [
+        hit
+        for hit in hits
+        if not any(
+            o[0] <= hit[0] and hit[1] <= o[1] and o[1] - o[0] > hit[1] - hit[0] for o in hits
+        )
+    ]
+    return _joined_as_nev(text, sorted(kept))
+
+
+def _is_segment_word(text: str, match: re.Match[str]) -> bool:
+    """A whole segment word, not `bevor`, `never`, `electric carmaker` or `EV maker`."""
+    word = match.group()
+    if _ABBREVIATION_CUE_RE.match(word) and not _ABBREVIATION_RE.match(word):
+        return False
+    if match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] == "_"):
+        return False
+    return not (_MAKER_RE.search(word) or _MAKER_AFTER_RE.match(text[match.end() :]))
+
+
+def _joined_as_nev(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`Elektroautos und Plug-in-Hybride`: a BEV and a PHEV cue joined name NEVs."""
+    out: list[tuple[int, int, str]] = []
+    for hit in hits:
+        joined = out and _JOINED_RE.match(text[out[-1][1] : hit[0]])
+        if joined and {out[-1][2], hit[2]} == {"BEV", "PHEV"}:
+            out[-1] = (out[-1][0], hit[1], "NEV")
+            continue
+        out.append(hit)
+    return out
+
+
+def _is_loose(text: str, hit: tuple[int, int, str]) -> bool:
+    """A BEV cue that may stand for every new energy vehicle (`Elektroautos`, `EVs`)."""
+    return hit[2] == "BEV" and not _STRICT_BEV_RE.match(text[hit[0] : hit[1]])
+
+
+def _stated_segment(text: str) -> _Stated | None:
+    """The one segment a text states; NEV when it names NEVs and at most their parts."""
+    hits = _segment_hits(text)
+    labels = {hit[2] for hit in hits}
+    if len(labels) == 1 or ("NEV" in labels and labels <= _NEV_PARTS):
+        label = "NEV" if "NEV" in labels else labels.pop()
+        loose = label == "BEV" and all(_is_loose(text, hit) for hit in hits)
+        return _Stated(label, loose)
+    return None
+
+
+def _section_segment(context: Context, language: str | None) -> _Stated | None:
+    """The segment the nearest sales talk before a figure states, in its paragraph or section.
+
+    Sales talk about the whole market (`insgesamt`, `overall`) ends the search.
+    """
+    for text in (*reversed(context.previous), *_section_sentences(context, language)):
+        if not _speaks_of_sales(text, language):
+            continue
+        if _segment_hits(text):
+            return _stated_segment(text)
+        if _TOTAL_RE.search(text):
+            return None
+    return None
+
+
+def _section_says_nev(context: Context, language: str | None) -> bool:
+    """Whether the section heading, else the sales talk before a figure, states NEVs."""
+    heading = _stated_segment(context.heading) if context.heading else None
+    stated = heading or _section_segment(context, language)
+    return stated is not None and stated.label == "NEV"
+
+
+def find_segment(
+    sentence: str, quantity: Quantity, metric: str, context: Context, language: str | None
+) -> str:
+    """The segment of a figure: its clause, else the sales talk before it in its section.
+
+    A loose word (`Elektroautos`) gives way to a section that says new energy vehicles; a
+    figure in a sentence that names another segment or the whole market keeps `all`.
+    """
+    _, clause_end = _clause(sentence, quantity.start)
+    hits = _segment_hits(sentence[:clause_end])
+    if hits:
+        hit = min(hits, key=lambda h: (abs(h[0] - quantity.start), h[0]))
+        others = {h[2] for h in _segment_hits(sentence)} - {"BEV"}
+        if _is_loose(sentence, hit) and not others and _section_says_nev(context, language):
+            return "NEV"
+        return hit[2]
+    if metric == "revenue" or _segment_hits(sentence) or _TOTAL_RE.search(sentence):
+        return "all"
+    stated = _section_segment(context, language)
+    if stated is None:
+        return "all"
+    if stated.loose and _section_says_nev(context, language):
+        return "NEV"
+    return stated.label
 
 
 def find_reporting_body(sentence: str, context: Context) -> str | None:
@@ -319,7 +550,6 @@ def _read_figure(
     if company is None:
         return None
     body = find_reporting_body(sentence, context)
-    _, clause_end = _clause(sentence, quantity.start)
     return SalesRow(
         company=company,
         metric=metric,
@@ -327,8 +557,8 @@ def _read_figure(
         unit=unit,
         value_text=quantity.text,
         period=_figure_period(sentence, quantity, language, article, context),
-        market=find_market(sentence, quantity.start, context, body),
-        segment=_nearest_cue(sentence[:clause_end], quantity.start, _segment_patterns()) or "all",
+        market=find_market(sentence, quantity.start, context, body, language),
+        segment=find_segment(sentence, quantity, metric, context, language),
         reporting_body=body,
     )
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from flows.extract.sales import section_before
+
 from .conftest import doc
 
 
@@ -17,14 +19,14 @@ def _sales(extractor, text: str) -> list:
 def test_german_figures_with_period_and_body(extractor) -> None:
     text = (
         "Titel\n\n1. März 2025\n\n"
-        "Die Absatzzahlen der Hersteller zeigen es deutlich. "
-        "BYD war im Januar mit 296.446 Einheiten die klare Nummer eins, Geely folgt mit "
-        "121.071 Einheiten, meldet der Branchenverband CPCA."
+        "Die Absatzzahlen für den Januar liegen vor. "
+        "Im Januar führte BYD mit 250.123 Einheiten, Geely kam auf 110.456 Einheiten, "
+        "teilte der Branchenverband CPCA mit."
     )
     rows = _sales(extractor, text)
     assert [(r.company_id, r.value) for r in rows] == [
-        ("byd", Decimal("296446")),
-        ("geely", Decimal("121071")),
+        ("byd", Decimal("250123")),
+        ("geely", Decimal("110456")),
     ]
     assert rows[0].period_start == date(2025, 1, 1) and rows[0].period_end == date(2025, 1, 31)
     assert rows[0].period_grain == "month" and rows[0].reporting_body == "CPCA"
@@ -81,7 +83,7 @@ def test_german_figures_with_period_and_body(extractor) -> None:
             "all",
         ),
         (
-            "Der VW-Marktanteil bei Elektroautos in China sank 2024 auf 0,5 Prozent.",
+            "Bei Elektroautos kam Volkswagen 2024 in China auf einen Marktanteil von 0,5 Prozent.",
             "volkswagen",
             "market_share",
             "0.5",
@@ -124,7 +126,7 @@ def test_metric_value_market_segment(
         "Tesla will 2025 zwei Millionen Autos verkaufen.",
         "Samen met Nissan zou Honda jaarlijks acht miljoen auto's hebben verkocht.",
         "Der Absatz von Tesla stieg um 12 Prozent.",
-        "BYD verkaufte mehr als 60-mal so viele E-Autos wie Volkswagen.",
+        "Tesla verkaufte fast 40-mal so viele E-Autos wie Nissan.",
         "Tesla hat 2024 rund 2,2 Millionen Nutzer in der App.",
         "Im Jahr 2024 produzierte China 12 Millionen E-Fahrzeuge.",
     ],
@@ -149,3 +151,133 @@ def test_rounded_headline_figure_gives_way_to_precise_one(extractor) -> None:
         "BYD heeft in 2024 4.272.145 auto's verkocht."
     )
     assert [r.value for r in _sales(extractor, text)] == [Decimal("4272145")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Absatz von New Energy Vehicles in China im März\n\n"
+            "Die Reihenfolge der Hersteller hat sich kaum verändert. Geely verkaufte im März "
+            "150.000 Einheiten, NIO folgte mit 20.000 Einheiten.",
+            [("geely", "CN", "NEV"), ("nio", "CN", "NEV")],
+        ),
+        (
+            "Verkoop van elektrische auto's in Nederland\n\n"
+            "Het beeld in de showrooms bleef gemengd.\n\n"
+            "Kia verkocht in april 2.500 auto's, Tesla kwam uit op 1.800 auto's.",
+            [("kia", "NL", "BEV"), ("tesla", "NL", "BEV")],
+        ),
+        (
+            "Electric car sales in Norway\n\nTesla sold 2,000 units in May, ahead of Volkswagen "
+            "with 1,500 units.",
+            [("tesla", "NO", "BEV"), ("volkswagen", "NO", "BEV")],
+        ),
+        (
+            "Vendite di auto elettriche in Italia\n\nTesla ha venduto 1.200 vetture a marzo, "
+            "davanti a BYD con 900 vetture.",
+            [("tesla", "IT", "BEV"), ("byd", "IT", "BEV")],
+        ),
+    ],
+)
+def test_section_heading_gives_market_and_segment(extractor, text, expected) -> None:
+    rows = _sales(extractor, text)
+    assert [(r.company_id, r.market, r.segment) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "De cijfers gaan over de verkoop van elektrische auto's en plug-in hybrides. "
+            "Kia verkocht in april 2.500 auto's.",
+            "NEV",
+        ),
+        (
+            "Die Zahlen betreffen den Absatz von Plug-in-Hybriden im ersten Quartal. "
+            "BMW verkaufte in diesem Zeitraum 30.000 Einheiten.",
+            "PHEV",
+        ),
+        (
+            "Registrations of battery-electric cars rose sharply in March. "
+            "Kia registered 4,000 units in the month.",
+            "BEV",
+        ),
+        (
+            "Le vendite di veicoli a nuova energia sono cresciute. "
+            "Geely ha venduto 90.000 vetture a febbraio.",
+            "NEV",
+        ),
+    ],
+)
+def test_earlier_sales_sentence_of_the_paragraph_gives_segment(extractor, text, expected) -> None:
+    (row,) = _sales(extractor, "Titel\n\n" + text)
+    assert row.segment == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        # A loose word gives way to the NEV the section states.
+        (
+            "Marktanteile bei NEV im Mai\n\nDer Marktanteil von Tesla bei Elektroautos lag im "
+            "Mai bei 7 Prozent.",
+            "NEV",
+        ),
+        (
+            "NEV market share in May\n\nTesla's market share of electric vehicles was 7 percent "
+            "in May.",
+            "NEV",
+        ),
+        # A strict word and another stated segment are kept.
+        (
+            "Marktanteile bei NEV im Mai\n\nBei vollelektrischen Autos kam Tesla im Mai auf "
+            "einen Marktanteil von 9 Prozent.",
+            "BEV",
+        ),
+        (
+            "Verkoop van NEV's in mei\n\nBYD verkocht in mei 100.000 plug-in hybrides.",
+            "PHEV",
+        ),
+        # The whole market is no part of the section's segment.
+        (
+            "Vendite di auto elettriche a maggio\n\nIn totale Tesla ha venduto 3.000 vetture "
+            "a maggio.",
+            "all",
+        ),
+    ],
+)
+def test_figure_sentence_keeps_what_it_states(extractor, text, segment) -> None:
+    (row,) = _sales(extractor, text)
+    assert row.segment == segment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No heading closes the section: earlier paragraphs are not read.
+        "Der Absatz von Elektroautos in Norwegen wächst.\n\nEin Absatz ohne Zahlen.\n\n"
+        "Tesla verkaufte 2024 rund 1,8 Millionen Fahrzeuge.",
+        # Sales talk about the whole market ends the search.
+        "Sales of electric cars\n\nOverall sales were flat last year. Tesla sold 1.8 million "
+        "vehicles in 2024.",
+        # Talk of electric cars that is not about sales is no segment of a figure.
+        "Volkswagen investiert Milliarden in Elektroautos. Im Jahr 2024 lieferte Volkswagen "
+        "9 Millionen Fahrzeuge aus.",
+        # Words that only look like segment cues.
+        "Bevor der Winter kam, verkaufte Tesla 5.000 Fahrzeuge.",
+        "Nevertheless, Tesla sold 40,000 vehicles in 2024.",
+        "The electric carmaker Tesla delivered 1.8 million vehicles in 2024.",
+    ],
+)
+def test_segment_is_not_taken_from_unrelated_text(extractor, text) -> None:
+    assert {r.segment for r in _sales(extractor, text)} == {"all"}
+    assert {r.market for r in _sales(extractor, text)} <= {"global"}
+
+
+def test_section_before_reads_back_to_the_heading() -> None:
+    text = "Titel der Seite\n\nErster Absatz.\nZweite Zeile.\n\nDritter Absatz mit Satz."
+    heading, earlier = section_before(text, text.index("Dritter"))
+    assert heading == "Titel der Seite"
+    assert earlier == ("Erster Absatz.", "Zweite Zeile.")
+    assert section_before("Nur ein Satz.\n\nNoch einer.", 15) == ("", ())
