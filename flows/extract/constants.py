@@ -1178,20 +1178,24 @@ SALES_REJECT_CUES = {
         r"|investiert\w*|auslastung|ziel\w*|prognose\w*|erwartet|plant|soll|sollen|will|wollen"
         r"|anstreb\w*|kurs|aktie\w*|gewinn\w*|verlust\w*|schulden|subvention\w*|förder\w*"
         r"|einwohner|menschen|kilometer|km|kwh|gwh|reichweite"
+        r"|vermögen|einlagen|kredit\w*|darlehen|bilanzsumme|hypothek\w*"
     ),
     "nl": (
         r"capaciteit|prijs|prijzen|kost|kosten|werknemers|medewerkers|banen|gebruikers"
         r"|investering\w*|investeert|geïnvesteerd|doel\w*|verwacht\w*|wil|wilen|plant|winst"
         r"|verlies|aandeel koers|inwoners|kilometer|km|kwh|gwh|actieradius|mikt|mikken|streeft"
+        r"|vermogen|deposito's|spaargeld|leningen|kredieten|hypotheken|balanstotaal"
     ),
     "en": (
         r"capacity|price[sd]?|costs?|employees|workers|staff|jobs|users|investments?|invests?"
         r"|invested|targets?|goals?|aims?|expects?|expected|forecast\w*|plans?|guidance"
         r"|profits?|loss|shares|stock|people|residents|miles|km|kwh|gwh|range"
+        r"|assets|deposits|loans|lending|mortgages"
     ),
     "it": (
         r"capacità|prezz[oi]|costa|costi|dipendenti|lavoratori|utenti|investiment\w*"
         r"|investe|obiettiv\w*|target|prevede|previst\w*|utile|perdita|azioni|abitanti|km|kwh"
+        r"|attivi|depositi|prestiti|mutui"
     ),
 }
 # Hypothetical figures ("would have sold") are never sales, whatever else the sentence says.

@@ -79,7 +79,9 @@ class Extractor:
             extractor_version=EXTRACTOR_VERSION,
             meta=_meta(doc, prepared),
         )
-        article = _article_reference_date(prepared)
+        # A date read from the text's mentions is only a lower bound of the publication date,
+        # too weak to resolve "im vergangenen Jahr" or a month without a year.
+        article = _article_reference_date(prepared) if prepared.date_source != "text" else None
         language = prepared.language
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index, [])

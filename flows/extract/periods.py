@@ -67,6 +67,13 @@ _COMPARISON_RE = re.compile(
     r"(?:als|than|dan|rispetto a\w*|gegenüber|vergleich\w* zu|vs\.?)\s*$", re.I
 )
 
+# A relative period that is only the base of a comparison ("gegenüber dem Vorjahr").
+_COMPARED_WITH_RE = re.compile(
+    r"(?:als|than|dan|gegenüber|vergleich\w*|verglichen|compared|vergeleken|rispetto|vs\.?|from)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -219,6 +226,19 @@ def find_period(sentence: str, language: str | None, article: date | None) -> Pe
             start, end = month_bounds(year, month)
             return Period(start, end, "month")
     return None
+
+
+def states_relative_period(text: str, language: str | None) -> bool:
+    """Whether a text names its period relative to the article (`im vergangenen Jahr`) only."""
+    pats = _patterns(language)
+    absolute = ("ytd", "quarter", "q_short", "half", "month", "year")
+    if any(pats[key].search(text) for key in absolute):
+        return False
+    return any(
+        not _COMPARED_WITH_RE.search(text[: rel.start()])
+        for key in ("last_year", "this_year", "last_month")
+        for rel in pats[key].finditer(text)
+    )
 
 
 def _quarter_index(word: str, language: str | None) -> int | None:

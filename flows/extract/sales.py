@@ -24,7 +24,7 @@ from flows.extract.constants import (
     SEGMENT_CUES,
 )
 from flows.extract.numbers import Quantity, find_quantities
-from flows.extract.periods import Period, find_period
+from flows.extract.periods import Period, find_period, states_relative_period
 from flows.extract.sentences import split_line
 from flows.extract.text import is_boilerplate_line, word_regex
 
@@ -502,7 +502,13 @@ def _figure_period(
 ) -> Period | None:
     """The period of one figure: its clause and what precedes it, the sentence, the paragraph."""
     clause_start, clause_end = _clause(sentence, quantity.start)
-    full_year = _FULL_YEAR_RE.search(sentence[clause_start:clause_end]) is not None
+    clause = sentence[clause_start:clause_end]
+    if states_relative_period(clause, language):
+        # "im vergangenen Jahr" in the figure's own clause: a date named elsewhere in the
+        # sentence ("im Oktober 2014 kaufte ...") is not its period; without an article date
+        # the period stays unknown.
+        return find_period(clause, language, article)
+    full_year = _FULL_YEAR_RE.search(clause) is not None
     for text in (sentence[:clause_end], sentence, *reversed(context.previous)):
         period = find_period(text, language, article)
         if period and full_year and period.grain != "year":

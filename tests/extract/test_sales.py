@@ -129,10 +129,35 @@ def test_metric_value_market_segment(
         "Tesla verkaufte fast 40-mal so viele E-Autos wie Nissan.",
         "Tesla hat 2024 rund 2,2 Millionen Nutzer in der App.",
         "Im Jahr 2024 produzierte China 12 Millionen E-Fahrzeuge.",
+        "Bei den Einlagen hält die Volkswagen Bank einen Marktanteil von 2,5 Prozent.",
+        "The Toyota bank has a market share of 3 percent in car loans.",
     ],
 )
 def test_non_sales_figures_are_rejected(extractor, text) -> None:
     assert _sales(extractor, text) == []
+
+
+def test_relative_period_of_the_figure_wins_over_a_date_of_another_clause(extractor) -> None:
+    text = (
+        "Nachdem BMW im März 2023 einen Zulieferer übernommen hatte, "
+        "stieg der Umsatz im vergangenen Jahr auf 155 Milliarden Euro."
+    )
+    undated = _sales(extractor, text)
+    assert [(r.company_id, r.metric, r.period_start) for r in undated] == [("bmw", "revenue", None)]
+    dated = _sales(extractor, "Titel\n\n12. Februar 2025\n\n" + text)
+    assert [(r.period_start, r.period_end) for r in dated] == [
+        (date(2024, 1, 1), date(2024, 12, 31))
+    ]
+
+
+def test_date_read_from_the_text_does_not_resolve_a_relative_period(extractor) -> None:
+    text = (
+        "Im Oktober 2024 eröffnete BMW ein Werk in Ungarn. "
+        "Der Umsatz von BMW stieg im vergangenen Jahr auf 155 Milliarden Euro."
+    )
+    extraction = extractor.extract(doc(text))
+    assert extraction.meta.date_source == "text"
+    assert [(r.company_id, r.period_start) for r in extraction.sales] == [("bmw", None)]
 
 
 def test_comparison_figure_takes_its_own_period(extractor) -> None:
