@@ -296,11 +296,14 @@ class CompanyMatcher:
         )
 
     def find(
-        self, text: str, folded: str | None = None
+        self,
+        text: str,
+        folded: str | None = None,
+        hits: list[tuple[int, int, Name, bool]] | None = None,
     ) -> tuple[list[Match], list[tuple[int, int]]]:
         """Reference mentions (longest match wins) and the spans of product names."""
         folded = fold(text) if folded is None else folded
-        hits = self.candidates(text, folded)
+        hits = self.candidates(text, folded) if hits is None else hits
         products = [(h[0], h[1]) for h in hits if h[2].method == "product"]
         chosen: list[tuple[int, int, Name, bool]] = []
         taken: list[tuple[int, int]] = []
@@ -339,6 +342,45 @@ class CompanyMatcher:
         matches.extend(self._handles(text, [(m.start, m.end) for m in matches]))
         matches.sort(key=lambda m: m.start)
         return matches, products
+
+    def product_stand_ins(
+        self,
+        text: str,
+        folded: str | None = None,
+        candidates: list[tuple[int, int, Name, bool]] | None = None,
+    ) -> list[Match]:
+        """Product names (`Doubao`, `ERNIE Bot`) as stand-ins for their makers.
+
+        They are no mentions; they let a company that integrates another company's product
+        ("integriert Doubao") cooperate with its maker. A product whose maker is named next
+        to it (`DeepSeek-R1`, `Baidus ERNIE Bot`) is already that maker's mention.
+        """
+        folded = fold(text) if folded is None else folded
+        candidates = self.candidates(text, folded) if candidates is None else candidates
+        hits = sorted(
+            (h for h in candidates if h[2].method == "product"), key=lambda h: (h[0] - h[1], h[0])
+        )
+        named = [(h[0], h[1]) for h in candidates if h[2].method != "product"]
+        taken: list[tuple[int, int]] = []
+        out: list[Match] = []
+        for start, end, name, _ in hits:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            if any(s <= end and start <= e + 1 for s, e in named):
+                continue
+            company = self.reference.companies[name.company_id]
+            out.append(
+                Match(
+                    start,
+                    end,
+                    company.company_id,
+                    company.company_name,
+                    "product",
+                    product_use=True,
+                )
+            )
+        return sorted(out, key=lambda m: m.start)
 
     def _handles(self, text: str, taken: list[tuple[int, int]]) -> list[Match]:
         """Listed companies behind social-media handles and hashtags (`@faznet`, `#IBMfeuert`)."""

@@ -56,17 +56,23 @@ class Extractor:
 
     def find_mentions(self, text: str, language: str | None) -> list[Match]:
         """Reference and discovered company mentions of a text, in text order."""
+        return self._find(text, language)[0]
+
+    def _find(self, text: str, language: str | None) -> tuple[list[Match], list[Match]]:
+        """Company mentions and product stand-ins of a text, from one dictionary pass."""
         folded = fold(text)
-        matches, products = self.matcher.find(text, folded)
+        hits = self.matcher.candidates(text, folded)
+        matches, products = self.matcher.find(text, folded, hits)
         blocked = [(m.start, m.end) for m in matches] + products
         discovered = self._discoverer(language).find(text, blocked, self.matcher.stop_keys, folded)
-        return sorted(matches + discovered, key=lambda m: m.start)
+        stand_ins = self.matcher.product_stand_ins(text, folded, hits) if products else []
+        return sorted(matches + discovered, key=lambda m: m.start), stand_ins
 
     def extract(self, doc: RawDocument) -> Extraction:
         """Read one document."""
         prepared = prepare(doc, self.today)
         text = prepared.text
-        mentions = self.find_mentions(text, prepared.language)
+        mentions, stand_ins = self._find(text, prepared.language)
         lines = line_table(text)
         line_starts = [line[0] for line in lines]
         paragraphs = {lines[bisect.bisect_right(line_starts, m.start) - 1][2] for m in mentions}
@@ -74,6 +80,7 @@ class Extractor:
             text, prepared.language, prepared.body_start, paragraphs=paragraphs, lines=lines
         )
         by_sentence = _group_by_sentence(mentions, sentences)
+        products = _group_by_sentence(stand_ins, sentences)
         extraction = Extraction(
             document_id=doc.document_id,
             extractor_version=EXTRACTOR_VERSION,
@@ -110,7 +117,14 @@ class Extractor:
                 if stake:
                     self._append_partnership(extraction, sentence, sentence_text, stake)
             numberish = _NUMBERISH_RE.search(sentence_text) is not None
-            if len({m.company_id for m in found}) < 2 and not numberish:
+            # A product stands for its maker as the other party when a sentence names one
+            # company only ("Leapmotor integriert Doubao"); never as a mention or a seller.
+            stand_ins = (
+                [_shift(p, -sentence.start) for p in products.get(index, [])]
+                if len({m.company_id for m in found if not m.passive and not m.product_use}) == 1
+                else []
+            )
+            if len({m.company_id for m in found + stand_ins}) < 2 and not numberish:
                 continue
             context = _context(text, sentences, index)
             if len({m.company_id for m in found}) == 1 and _TRIGGERISH_RE.search(sentence_text):
@@ -119,9 +133,10 @@ class Extractor:
                 )
                 if antecedent and antecedent.end <= local[0].start:
                     local = sorted([*local, antecedent], key=lambda m: m.start)
-            if len({m.company_id for m in local}) >= 2:
+            parties = sorted(local + stand_ins, key=lambda m: m.start) if local else local
+            if len({m.company_id for m in parties}) >= 2:
                 self._partnerships(
-                    extraction, sentence, sentence_text, local, language, context.following
+                    extraction, sentence, sentence_text, parties, language, context.following
                 )
             if numberish:
                 if not local:

@@ -501,8 +501,7 @@ def _stated_partnerships(
     named = [
         m
         for m in mentions
-        if m.method != "product"
-        and not _in_example_list(sentence, m)
+        if not _in_example_list(sentence, m)
         and not _is_asset(sentence, m)  # `eine frühere Nissan-Fabrik` is a plant
     ]
     usable = [m for m in named if not m.product_use]

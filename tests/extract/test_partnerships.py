@@ -311,3 +311,18 @@ def test_relative_possessive_deal_names_the_seller_not_the_target(extractor) -> 
 )
 def test_refused_offer_to_become_a_subsidiary(extractor, text) -> None:
     assert _claims(extractor, text) == [("honda", "nissan", "acquisition", "rejected")]
+
+
+def test_product_stands_for_its_maker_as_the_only_other_party(extractor) -> None:
+    extraction = extractor.extract(doc("Stellantis integriert ChatGPT in seine Fahrzeuge."))
+    assert [
+        (c.company_a_id, c.company_b_id, c.partnership_type) for c in extraction.partnerships
+    ] == [("openai", "stellantis", "technology")]
+    assert [m.company_id for m in extraction.mentions] == ["stellantis"]
+
+
+def test_product_of_a_third_company_is_no_party_between_two_named_ones(extractor) -> None:
+    claims = _claims(
+        extractor, "Mercedes-Benz arbeitet mit Apple zusammen, um ChatGPT ins Auto zu bringen."
+    )
+    assert [c[:3] for c in claims] == [("apple", "mercedes-benz", "technology")]
