@@ -737,7 +737,8 @@ PARTNERSHIP_TRIGGERS = {
             r"kooperation\w*|kooperier\w*|zusammenarbeit|zusammenarbeite\w*|zusammengearbeitet"
             r"|arbeite\w*(?=(?:\s+\S+){0,8}\s+zusammen)|partnerschaft\w*|pilotprojekt\w*"
             r"|lizenz\w*|allianz\w*|integriert|setzt auf|tun sich zusammen|bündnis"
-            r"|gemeinsam(?=(?:\s+\S+){0,6}\s+(?:zu\s+)?entwickeln)|ausgestattet mit|nutzt"
+            r"|setzt(?=(?:\s+\S+){1,5}\s+auf\s)"
+            r"|gemeinsam(?=(?:\s+\S+){0,6}\s+(?:zu\s+)?entwickeln)|ausgestattet|nutzt"
             r"|nutzen|setzt \w+ ein|eingebunden|integration|vereinbarung\w*|vereinbart\w*"
             r"|absichtserklärung\w*|abkommen|gespräche mit|verhandlungen mit"
             # A ban on another company's product refuses a technology relationship.
@@ -803,6 +804,12 @@ WEAK_TRIGGERS = words(
     """
 ) | {"relies on", "rely on", "relied on"}
 WEAK_TRIGGER_DISTANCE = 45
+# Triggers that only count right after the name they govern ("mit DeepSeek-R1 ausgestattet").
+TRAILING_TRIGGERS = words("ausgestattet")
+TRAILING_TRIGGER_GAP = r"[\w-]{0,4}\s+$"
+# "setzt ... auf X" relies on X only when a name follows `auf` ("setzt auch GM auf DeepSeek").
+RELIES_ON_TRIGGER = "setzt"
+RELIES_ON_OBJECT = r"(?:\s+\S+){1,5}?\s+auf\s+(?:das\s+|die\s+|den\s+)?"
 # Words that join coordinated names: companies joined only by these act side by side.
 COORDINATION_PATTERN = r"\s*(?:,|und|and|en|e|sowie|as well as|oder|or|&|/)\s*"
 # Relative clauses whose subject is the buyer: "Y, die X gekauft hatte".

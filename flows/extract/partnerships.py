@@ -27,9 +27,13 @@ from flows.extract.constants import (
     PRODUCTION_VERB_PATTERN,
     RELATIVE_HOLDER_PATTERNS,
     RELATIVE_SUBJECT_PATTERNS,
+    RELIES_ON_OBJECT,
+    RELIES_ON_TRIGGER,
     STATUS_WINDOW_CHARS,
     SUPPLY_EXCLUDE_PATTERN,
     TARGET_MARKERS,
+    TRAILING_TRIGGER_GAP,
+    TRAILING_TRIGGERS,
     WEAK_TRIGGER_DISTANCE,
     WEAK_TRIGGERS,
 )
@@ -57,6 +61,8 @@ _NAME_LIST_RE = re.compile(
     r"\s*(?:[A-ZÄÖÜ][\w&.'-]*(?:\s+[A-ZÄÖÜ&][\w&.'-]*){0,3}\s*(?:,|und|and|en|e|sowie|&)\s*)*",
 )
 _PRODUCTION_VERB_RE = re.compile(PRODUCTION_VERB_PATTERN, re.I)
+_TRAILING_GAP_RE = re.compile(TRAILING_TRIGGER_GAP)
+_RELIES_ON_OBJECT_RE = re.compile(RELIES_ON_OBJECT, re.I)
 _SYMMETRIC_TYPES = ("technology", "joint_venture", "merger", "research")
 _ASSET_RE = re.compile(rf"[{re.escape(HYPHENS)}](?:{ASSET_WORDS})", re.I)
 
@@ -253,6 +259,15 @@ def find_triggers(
                 and _FROM_SELLER_RE.match(sentence, match.end())
             ):
                 continue  # `dessen Übernahme von Nokia`: the target is not named here
+            if match.group(0).lower() == RELIES_ON_TRIGGER:
+                target = _RELIES_ON_OBJECT_RE.match(sentence, match.end())
+                if target is None or not any(s == target.end() for s, _ in blocked):
+                    continue
+            if match.group(0).lower() in TRAILING_TRIGGERS and not any(
+                e <= match.start() and _TRAILING_GAP_RE.match(sentence[e : match.start()])
+                for _, e in blocked
+            ):
+                continue
             if match.group(0).lower() in WEAK_TRIGGERS and not any(
                 0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
                 or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE

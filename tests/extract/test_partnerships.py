@@ -326,3 +326,23 @@ def test_product_of_a_third_company_is_no_party_between_two_named_ones(extractor
         extractor, "Mercedes-Benz arbeitet mit Apple zusammen, um ChatGPT ins Auto zu bringen."
     )
     assert [c[:3] for c in claims] == [("apple", "mercedes-benz", "technology")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Europa setzt auch Renault auf Nvidia.",
+            [("nvidia", "renault", "technology")],
+        ),
+        ("Der neue BMW ist mit ChatGPT ausgestattet.", [("bmw", "openai", "technology")]),
+        # A name far from the verb is not what the car is equipped with.
+        (
+            "Der Wagen von BMW ist mit einem großen Display ausgestattet, wie bei Tesla.",
+            [],
+        ),
+        ("BMW setzt die Preise auf Anfang des Jahres fest, sagt Tesla.", []),
+    ],
+)
+def test_relying_on_and_equipped_with(extractor, text, expected) -> None:
+    assert [c[:3] for c in _claims(extractor, text)] == expected
