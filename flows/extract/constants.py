@@ -789,6 +789,8 @@ EXAMPLE_LIST_PATTERN = (
     r"(?:marken wie|merken als|merken zoals|brands (?:like|such as)|marchi come"
     r"|marken (?:wie|als))\s+"
 )
+# "der Konzern hinter Marken wie ...": the listed brands name the description's company.
+EXAMPLE_LIST_OWNER_PATTERN = r"\b(?:hinter|achter|behind|dietro(?:\s+a[il])?)\s+$"
 # A name glued to these is a product of that company (`Apple-branded`, `VW-Modelle`).
 PRODUCT_COMPOUND_PATTERN = r"[-‐](?:branded|marke\w*|modell\w*|model\w*|auto's|merk)\b"
 # Production verbs: a company that builds another company's product produces for it.
@@ -978,7 +980,11 @@ RELATIVE_HOLDER_PATTERNS = {
 }
 # Object markers: the company after them is the target of an investment or purchase.
 TARGET_MARKERS = {
-    "de": r"\b(?:an|bei|in|von|vom)\s+(?:de[nmrs]|die|das)?\s*",
+    "de": (
+        r"\b(?:an|bei|in|von|vom)\s+(?:de[nmrs]|die|das)?\s*"
+        # `an der in Hongkong notierten BAIC Motor`, `an dem chinesischen Hersteller`
+        r"|\b(?:an|bei|in)\s+(?:de[nmrs]|die|das)\s+(?:[\w-]+\s+){0,2}\w+(?:e|en|em|er)\s+"
+    ),
     "nl": r"\b(?:in|van)\s+(?:de|het)?\s*",
     "en": r"\b(?:in|of)\s+(?:the)?\s*",
     "it": r"\b(?:in|di|del|della|nel|nella)\s+",
@@ -1311,7 +1317,7 @@ ANAPHOR_PATTERNS = {
         r"|brand|maker)\b"
     ),
     "nl": (
-        r"\b(?:[Hh]et|[Dd]e)\s+(?:[\w-]+\s+)?(?:bedrijf|autofabrikant|fabrikant|concern|merk"
+        r"\b(?:[Hh]et|[Dd]e)\s+(?:[\w-]+\s+)?(?:bedrijf|autofabrikant|fabrikant|concern|autoconcern|merk"
         r"|autobouwer|groep|autoproducent)\b"
     ),
     "it": (

@@ -34,7 +34,7 @@ _CONTEXT_SENTENCES = 3
 # Cheap test before looking for an antecedent: the sentence speaks of a stake or deal.
 _TRIGGERISH_RE = re.compile(
     r"belang|beteilig|anteil|stake|quota|partecipa|übernahm|übernimmt|acqui|overname|overgenomen"
-    r"|verwierf|kocht|kaufte|bought|joint|fusi|merge|erw[oa]rb",
+    r"|verwierf|kocht|kaufte|bought|joint|fusi|merge|erw[oa]rb|prozent an|procent in",
     re.I,
 )
 

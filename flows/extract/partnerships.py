@@ -12,6 +12,7 @@ from flows.extract.constants import (
     ASSET_WORDS,
     COORDINATION_PATTERN,
     EQUITY_STAKE_LIMIT,
+    EXAMPLE_LIST_OWNER_PATTERN,
     EXAMPLE_LIST_PATTERN,
     GERMAN_COMPOUND_TRIGGERS,
     HYPHENS,
@@ -57,6 +58,7 @@ _VERB_FINAL_LANGUAGES = ("de", "nl")
 _SUPPLY_EXCLUDE_RE = re.compile(SUPPLY_EXCLUDE_PATTERN, re.I)
 _EXAMPLE_LIST_RE = re.compile(EXAMPLE_LIST_PATTERN, re.I)
 _EXAMPLE_LIST_REACH = 120
+_EXAMPLE_OWNER_RE = re.compile(EXAMPLE_LIST_OWNER_PATTERN, re.I)
 _NAME_LIST_RE = re.compile(
     r"\s*(?:[A-ZÄÖÜ][\w&.'-]*(?:\s+[A-ZÄÖÜ&][\w&.'-]*){0,3}\s*(?:,|und|and|en|e|sowie|&)\s*)*",
 )
@@ -513,10 +515,12 @@ def _stated_partnerships(
     following: str,
 ) -> list[Pair]:
     """The partnerships the relation words of a sentence state."""
+    owner = _owner_of_listed_brands(sentence, mentions, reference)
     named = [
         m
-        for m in mentions
-        if not _in_example_list(sentence, m)
+        for m in sorted([*mentions, *([owner] if owner else [])], key=lambda m: m.start)
+        if m is owner
+        or not _in_example_list(sentence, m)
         and not _is_asset(sentence, m)  # `eine frühere Nissan-Fabrik` is a plant
     ]
     usable = [m for m in named if not m.product_use]
@@ -674,6 +678,38 @@ def _in_example_list(sentence: str, mention: Match) -> bool:
     head = sentence[max(0, mention.start - _EXAMPLE_LIST_REACH) : mention.start]
     markers = list(_EXAMPLE_LIST_RE.finditer(head))
     return bool(markers) and bool(_NAME_LIST_RE.fullmatch(head[markers[-1].end() :]))
+
+
+def _owner_of_listed_brands(
+    sentence: str, mentions: list[Match], reference: Reference
+) -> Match | None:
+    """The group "behind brands such as A, B and C": their one common owner, on the list's span."""
+    listed = [m for m in mentions if _in_example_list(sentence, m)]
+    if not listed:
+        return None
+    head = sentence[max(0, listed[0].start - _EXAMPLE_LIST_REACH) : listed[0].start]
+    markers = list(_EXAMPLE_LIST_RE.finditer(head))
+    if not markers or not _EXAMPLE_OWNER_RE.search(head[: markers[-1].start()]):
+        return None
+    owners = [
+        {m.company_id} | reference.ancestors(m.company_id)
+        for m in listed
+        if m.company_id in reference.companies
+    ]
+    if len(owners) != len(listed):
+        return None
+    common = set.intersection(*owners)
+    # The nearest common owner: the one that is no ancestor of another common owner.
+    nearest = [c for c in common if not any(c in reference.ancestors(o) for o in common)]
+    if len(nearest) != 1:
+        return None
+    return Match(
+        listed[0].start,
+        listed[-1].end,
+        nearest[0],
+        reference.name_of(nearest[0]),
+        listed[0].method,
+    )
 
 
 def _builds_product_of(

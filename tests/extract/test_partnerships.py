@@ -346,3 +346,24 @@ def test_product_of_a_third_company_is_no_party_between_two_named_ones(extractor
 )
 def test_relying_on_and_equipped_with(extractor, text, expected) -> None:
     assert [c[:3] for c in _claims(extractor, text)] == expected
+
+
+def test_group_behind_listed_brands_is_their_common_owner(extractor) -> None:
+    text = "Het autoconcern achter merken als Audi en SEAT verwierf een belang van 5 procent in Gotion."
+    assert [c[:3] for c in _claims(extractor, text)] == [
+        ("volkswagen", "gotion", "equity_investment")
+    ]
+    unrelated = "Een concern achter merken als Audi en Tesla verwierf een belang in Gotion."
+    assert _claims(extractor, unrelated) == []
+
+
+def test_stake_in_a_company_behind_an_adjective_phrase(extractor) -> None:
+    text = (
+        "Volkswagen baut das Werk aus. "
+        "Der Wolfsburger Konzern hält seinerseits 5 Prozent an der in Hefei ansässigen Gotion."
+    )
+    extraction = extractor.extract(doc(text))
+    assert [
+        (c.company_a_id, c.company_b_id, c.partnership_type, c.stake_percent)
+        for c in extraction.partnerships
+    ] == [("volkswagen", "gotion", "equity_investment", Decimal("5"))]
