@@ -1218,6 +1218,14 @@ SALES_HYPOTHETICAL_CUES = {
     "en": r"would|could|might",
     "it": r"sarebbe\w*|avrebbe\w*|potrebbe\w*",
 }
+# A sentence that only gives the same figure for another period ("In 2023 waren het er nog
+# 3.024.417"): the company, metric, market and segment are the previous sentence's.
+SALES_CONTINUATION_CUES = {
+    "de": r"(?:waren|war|sind|wurden) es",
+    "nl": r"(?:waren|was) (?:het|dat)(?: er)?",
+    "en": r"there were|(?:the|that) (?:figure|number|total) (?:was|stood at)",
+    "it": r"erano|(?:il dato|la cifra) era",
+}
 # Cues that a figure was achieved, which outweigh a reject cue such as "Ziel".
 SALES_ACHIEVED_CUES = {
     "de": r"erreicht\w*|verkaufte|lieferte|hat \w* ?verkauft|wurden \w* ?verkauft|übertroffen",

@@ -24,7 +24,13 @@ from flows.extract.models import (
 )
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.reference import Reference, load_reference
-from flows.extract.sales import Context, section_before, sentence_sales
+from flows.extract.sales import (
+    Context,
+    SalesRow,
+    continued_sales,
+    section_before,
+    sentence_sales,
+)
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
 from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
@@ -90,6 +96,7 @@ class Extractor:
         # too weak to resolve "im vergangenen Jahr" or a month without a year.
         article = _article_reference_date(prepared) if prepared.date_source != "text" else None
         language = prepared.language
+        last_sales: tuple[int, SalesRow] | None = None  # sentence index, its last figure
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index, [])
             sentence_text = text[sentence.start : sentence.end]
@@ -143,9 +150,15 @@ class Extractor:
                     antecedent = _antecedent(sentence_text, sentences, by_sentence, index, language)
                     local = [antecedent] if antecedent else []
                 if local:
-                    self._sales(
+                    row = self._sales(
                         extraction, sentence, sentence_text, local, language, article, context
                     )
+                    last_sales = (index, row) if row else None
+                elif last_sales and last_sales[0] == index - 1 and context.previous:
+                    row = continued_sales(sentence_text, last_sales[1], language, article)
+                    if row:
+                        self._append_sales(extraction, sentence, sentence_text, row)
+                    last_sales = (index, row) if row else None
         extraction.sales = _without_rounded_duplicates(extraction.sales)
         extraction.partnerships = _without_fallback_types(extraction.partnerships)
         return extraction
@@ -199,29 +212,38 @@ class Extractor:
         language: str | None,
         article: date | None,
         context: Context,
+    ) -> SalesRow | None:
+        """Append the sales claims of one sentence; the last one, if any."""
+        rows = sentence_sales(sentence_text, local, language, article, context)
+        for row in rows:
+            self._append_sales(extraction, sentence, sentence_text, row)
+        return rows[-1] if rows else None
+
+    @staticmethod
+    def _append_sales(
+        extraction: Extraction, sentence: Sentence, sentence_text: str, row: SalesRow
     ) -> None:
-        """Append the sales claims of one sentence."""
-        for row in sentence_sales(sentence_text, local, language, article, context):
-            extraction.sales.append(
-                SalesClaim(
-                    claim_index=len(extraction.sales),
-                    company_id=row.company.company_id,
-                    company_name=row.company.company_name,
-                    metric=row.metric,
-                    value=row.value,
-                    unit=row.unit,
-                    value_text=row.value_text,
-                    period_start=row.period.start if row.period else None,
-                    period_end=row.period.end if row.period else None,
-                    period_grain=row.period.grain if row.period else None,
-                    market=row.market,
-                    segment=row.segment,
-                    sentence_text=sentence_text,
-                    char_start=sentence.start,
-                    char_end=sentence.end,
-                    reporting_body=row.reporting_body,
-                )
+        """Append one sales claim read from a sentence."""
+        extraction.sales.append(
+            SalesClaim(
+                claim_index=len(extraction.sales),
+                company_id=row.company.company_id,
+                company_name=row.company.company_name,
+                metric=row.metric,
+                value=row.value,
+                unit=row.unit,
+                value_text=row.value_text,
+                period_start=row.period.start if row.period else None,
+                period_end=row.period.end if row.period else None,
+                period_grain=row.period.grain if row.period else None,
+                market=row.market,
+                segment=row.segment,
+                sentence_text=sentence_text,
+                char_start=sentence.start,
+                char_end=sentence.end,
+                reporting_body=row.reporting_body,
             )
+        )
 
 
 def _meta(doc: RawDocument, prepared: PreparedDocument) -> DocumentMeta:

@@ -15,6 +15,7 @@ from flows.extract.constants import (
     REPORTING_BODIES,
     REPORTING_BODY_CANONICAL,
     SALES_ACHIEVED_CUES,
+    SALES_CONTINUATION_CUES,
     SALES_HYPOTHETICAL_CUES,
     SALES_MAX_SENTENCE_CHARS,
     SALES_METRIC_CUES,
@@ -214,6 +215,7 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         re.compile(rf"(?:{reject})(?![\w])", re.I) if language == "de" else word_regex(reject)
     )
     out["achieved"] = word_regex(union(SALES_ACHIEVED_CUES))
+    out["continuation"] = word_regex(union(SALES_CONTINUATION_CUES))
     out["hypothetical"] = word_regex(union(SALES_HYPOTHETICAL_CUES))
     out["unit"] = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{union(SALES_UNIT_WORDS)})(?![\w])", re.I)
     return out
@@ -629,6 +631,32 @@ def sentence_sales(
         accepted.append((quantity, row))
         rows.append(row)
     return rows
+
+
+def continued_sales(
+    sentence: str, previous: SalesRow, language: str | None, article: date | None
+) -> SalesRow | None:
+    """The previous sentence's figure for another period, in a sentence naming no company.
+
+    "In 2023 waren het er nog 3.024.417": one plain count, a cue that the sentence goes on
+    with the same figure, a period of its own; everything else is the previous row's.
+    """
+    if len(sentence) > SALES_MAX_SENTENCE_CHARS or previous.unit != "vehicles":
+        return None
+    pats = _patterns(language)
+    if not pats["continuation"].search(sentence) or pats["hypothetical"].search(sentence):
+        return None
+    if pats["reject"].search(sentence):
+        return None
+    counts = [q for q in find_quantities(sentence, language) if _is_count(sentence, q, language)]
+    if len(counts) != 1:
+        return None
+    period = find_period(sentence, language, article)
+    if period is None or period == previous.period:
+        return None
+    return dataclasses.replace(
+        previous, value=counts[0].value, value_text=counts[0].text, period=period
+    )
 
 
 def _metric_near(sentence: str, quantity: Quantity, metric: str, language: str | None) -> bool:

@@ -306,3 +306,34 @@ def test_section_before_reads_back_to_the_heading() -> None:
     assert heading == "Titel der Seite"
     assert earlier == ("Erster Absatz.", "Zweite Zeile.")
     assert section_before("Nur ein Satz.\n\nNoch einer.", 15) == ("", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tesla verkaufte 2024 weltweit 1.789.226 Fahrzeuge. 2023 waren es noch 1.808.581.",
+            [(Decimal("1789226"), 2024), (Decimal("1808581"), 2023)],
+        ),
+        (
+            "BYD verkocht in 2024 wereldwijd 4.272.145 auto's. In 2023 waren het er 3.024.417.",
+            [(Decimal("4272145"), 2024), (Decimal("3024417"), 2023)],
+        ),
+        # No cue that the figure goes on: the number may be anything.
+        (
+            "Tesla verkaufte 2024 weltweit 1.789.226 Fahrzeuge. 2023 kamen 120.000 Besucher.",
+            [(Decimal("1789226"), 2024)],
+        ),
+        # Another paragraph is another topic.
+        (
+            "Tesla verkaufte 2024 weltweit 1.789.226 Fahrzeuge.\n\n2023 waren es 5.000.",
+            [(Decimal("1789226"), 2024)],
+        ),
+    ],
+)
+def test_figure_for_another_period_continues_the_previous_sentence(
+    extractor, text, expected
+) -> None:
+    rows = _sales(extractor, text)
+    assert [(r.value, r.period_start.year) for r in rows] == expected
+    assert {(r.company_id, r.metric) for r in rows} == {(rows[0].company_id, "units_sold")}
