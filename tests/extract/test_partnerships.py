@@ -349,7 +349,10 @@ def test_relying_on_and_equipped_with(extractor, text, expected) -> None:
 
 
 def test_group_behind_listed_brands_is_their_common_owner(extractor) -> None:
-    text = "Het autoconcern achter merken als Audi en SEAT verwierf een belang van 5 procent in Gotion."
+    text = (
+        "Het autoconcern achter merken als Audi en SEAT verwierf een belang van 5 procent "
+        "in Gotion."
+    )
     assert [c[:3] for c in _claims(extractor, text)] == [
         ("volkswagen", "gotion", "equity_investment")
     ]
