@@ -1137,14 +1137,17 @@ SALES_METRIC_CUES = {
         "it": r"vendut[eiao]|vendite|vende|venduto",
     },
     "deliveries": {
-        "de": r"ausgeliefert|auslieferung\w*|liefer\w*(?=(?:\s+\S+){0,10}?\s+aus\b)",
-        "nl": r"geleverd|leveringen|afgeleverd|leverde",
-        "en": r"deliveries|delivered|delivers",
+        "de": (
+            r"ausgeliefert|auslieferung\w*|liefer\w*(?=(?:\s+\S+){0,10}?\s+aus\b)"
+            r"|an (?:ihre |seine |die )?kunden (?:\w+ )?übergeben|kundenauslieferung\w*"
+        ),
+        "nl": r"geleverd|leveringen|afgeleverd|leverde|aan klanten overgedragen",
+        "en": r"deliveries|delivered|delivers|handed over to customers",
         "it": r"consegne|consegnat[eiao]|consegna",
     },
     "registrations": {
         "de": r"neuzulassung\w*|zulassung\w*|zugelassen|neu zugelassen",
-        "nl": r"registraties|inschrijvingen|ingeschreven|geregistreerd|kentekens?",
+        "nl": r"registraties|inschrijvingen|ingeschreven|geregistreerd|registreerde\w*|kentekens?",
         "en": r"registrations|registered|new registrations",
         "it": r"immatricolazion[ei]|immatricolat[eiao]|targat[eiao]",
     },
@@ -1192,23 +1195,29 @@ SALES_REJECT_CUES = {
         r"|anstreb\w*|kurs|aktie\w*|gewinn\w*|verlust\w*|schulden|subvention\w*|förder\w*"
         r"|einwohner|menschen|kilometer|km|kwh|gwh|reichweite"
         r"|vermögen|einlagen|kredit\w*|darlehen|bilanzsumme|hypothek\w*"
+        # Forecasts: `rechnet damit, ... zu verkaufen`.
+        r"|rechnet|rechnen|hofft|hoffen|peilt|anpeil\w*|zu verkaufen|zu liefern|auszuliefern"
+        r"|abzusetzen|zu produzieren"
     ),
     "nl": (
         r"capaciteit|prijs|prijzen|kost|kosten|werknemers|medewerkers|banen|gebruikers"
         r"|investering\w*|investeert|geïnvesteerd|doel\w*|verwacht\w*|wil|wilen|plant|winst"
         r"|verlies|aandeel koers|inwoners|kilometer|km|kwh|gwh|actieradius|mikt|mikken|streeft"
         r"|vermogen|deposito's|spaargeld|leningen|kredieten|hypotheken|balanstotaal"
+        r"|rekent|rekenen|hoopt|hopen|te verkopen|te leveren|te produceren"
     ),
     "en": (
         r"capacity|price[sd]?|costs?|employees|workers|staff|jobs|users|investments?|invests?"
         r"|invested|targets?|goals?|aims?|expects?|expected|forecast\w*|plans?|guidance"
         r"|profits?|loss|shares|stock|people|residents|miles|km|kwh|gwh|range"
         r"|assets|deposits|loans|lending|mortgages"
+        r"|hopes?|anticipates?|to sell|to deliver|to produce"
     ),
     "it": (
         r"capacità|prezz[oi]|costa|costi|dipendenti|lavoratori|utenti|investiment\w*"
         r"|investe|obiettiv\w*|target|prevede|previst\w*|utile|perdita|azioni|abitanti|km|kwh"
         r"|attivi|depositi|prestiti|mutui"
+        r"|punta|spera|conta di|vendere|consegnare|produrre"
     ),
 }
 # Hypothetical figures ("would have sold") are never sales, whatever else the sentence says.
@@ -1226,6 +1235,31 @@ SALES_CONTINUATION_CUES = {
     "en": r"there were|(?:the|that) (?:figure|number|total) (?:was|stood at)",
     "it": r"erano|(?:il dato|la cifra) era",
 }
+# A sentence that gives a part of the previous figure ("Davon waren 48.100 vollelektrisch"):
+# the same company, metric and period for the segment or market it names.
+SALES_PART_CUES = {
+    "de": r"davon|darunter",
+    "nl": r"daarvan|waarvan|daaronder",
+    "en": r"of which|of these|of them",
+    "it": r"di cui|di queste|tra cui",
+}
+# The previous sentence's company as the owner of a metric noun ("In China sank der Absatz
+# auf 2,93 Millionen Fahrzeuge"); never when the noun has an owner of its own (`der Absatz
+# von Elektroautos`) or the sentence speaks of a whole market.
+SALES_OWNED_METRIC_CUES = {
+    "de": (
+        r"(?:der|sein|ihr) absatz|(?:die|seine|ihre) (?:auslieferungen|verkäufe|zulassungen"
+        r"|neuzulassungen)"
+    ),
+    "nl": r"(?:zijn|haar|hun) (?:verkoop|verkopen|leveringen|afzet|registraties)",
+    "en": r"(?:its|their) (?:sales|deliveries|registrations)",
+    "it": r"(?:le sue|la sua) (?:vendite|consegne|immatricolazioni)",
+}
+SALES_OWNED_METRIC_OWNER = r"\s+(?:von|vom|der|des|van|of|by|di|dei|delle)\b"
+SALES_WHOLE_MARKET_CUES = (
+    r"insgesamt|gesamt\w*|branche\w*|alle hersteller|in totaal|totale?|overall|industry"
+    r"|complessiv\w*|whole market|entire market"
+)
 # Cues that a figure was achieved, which outweigh a reject cue such as "Ziel".
 SALES_ACHIEVED_CUES = {
     "de": r"erreicht\w*|verkaufte|lieferte|hat \w* ?verkauft|wurden \w* ?verkauft|übertroffen",
@@ -1245,10 +1279,17 @@ SALES_UNIT_WORDS = {
 }
 MARKET_CUES = (
     ("global", r"weltweit|global\w*|worldwide|wereldwijd|nel mondo|a livello globale|mondiale"),
-    ("Europe", r"europa|europe|in europa|europäischen markt|europese markt|mercato europeo"),
+    (
+        "Europe",
+        r"europa|europe|in europa|europäischen [\w-]*markt\w*|europese markt|mercato europeo",
+    ),
     ("EU", r"\beu\b|europäischen union|european union|europese unie|unione europea"),
-    ("CN", r"china|chinesischen markt|chinese market|chinese markt|cina|mercato cinese|chinas"),
-    ("DE", r"deutschland|germany|duitsland|germania|deutschen markt|hierzulande"),
+    (
+        "CN",
+        r"china|chinesischen [\w-]*markt\w*|chinese (?:\w+ )?market|chinese [\w-]*markt|cina"
+        r"|mercato cinese|chinas",
+    ),
+    ("DE", r"deutschland|germany|duitsland|germania|deutschen [\w-]*markt\w*|hierzulande"),
     (
         "US",
         r"\busa\b|\bus\b|u\.s\.|vereinigten staaten|united states|verenigde staten"

@@ -20,8 +20,12 @@ from flows.extract.constants import (
     SALES_MAX_SENTENCE_CHARS,
     SALES_METRIC_CUES,
     SALES_METRIC_PRIORITY,
+    SALES_OWNED_METRIC_CUES,
+    SALES_OWNED_METRIC_OWNER,
+    SALES_PART_CUES,
     SALES_REJECT_CUES,
     SALES_UNIT_WORDS,
+    SALES_WHOLE_MARKET_CUES,
     SEGMENT_CUES,
 )
 from flows.extract.numbers import Quantity, find_quantities
@@ -64,6 +68,10 @@ _CHANGE_AFTER_RE = re.compile(
 )
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+_BRAND_AS_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?")
+_WHOLE_MARKET_RE = re.compile(rf"\b(?:{SALES_WHOLE_MARKET_CUES})\b", re.I)
+_OWNED_METRIC_OWNER_RE = re.compile(SALES_OWNED_METRIC_OWNER, re.I)
+_COUNTED_METRICS = ("registrations", "deliveries", "exports", "production", "units_sold")
 _REPORTING_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(b) for b in REPORTING_BODIES) + r")(?![\w-])"
 )
@@ -216,6 +224,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     )
     out["achieved"] = word_regex(union(SALES_ACHIEVED_CUES))
     out["continuation"] = word_regex(union(SALES_CONTINUATION_CUES))
+    out["part"] = word_regex(union(SALES_PART_CUES))
+    out["owned_metric"] = word_regex(union(SALES_OWNED_METRIC_CUES))
     out["hypothetical"] = word_regex(union(SALES_HYPOTHETICAL_CUES))
     out["unit"] = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{union(SALES_UNIT_WORDS)})(?![\w])", re.I)
     return out
@@ -533,7 +543,12 @@ def _read_figure(
     """One figure as a sales row, or None when it is not a sales figure of a named company."""
     pats = _patterns(language)
     metric = _metric_for(sentence, quantity, language)
-    has_unit = bool(pats["unit"].match(sentence[quantity.end :]))
+    # A brand can be the unit: `2.706 neue Tesla`, `1.254 nieuwe Kia's`.
+    has_unit = bool(pats["unit"].match(sentence[quantity.end :])) or any(
+        _BRAND_AS_UNIT_RE.fullmatch(sentence[quantity.end : m.start])
+        for m in companies
+        if m.start >= quantity.end
+    )
     if metric is None and has_unit and _is_count(sentence, quantity, language):
         metric = _inherited_metric(context, language)
     if metric is None:
@@ -636,27 +651,68 @@ def sentence_sales(
 def continued_sales(
     sentence: str, previous: SalesRow, language: str | None, article: date | None
 ) -> SalesRow | None:
-    """The previous sentence's figure for another period, in a sentence naming no company.
+    """The previous sentence's figure for another period or a part, in a sentence naming no company.
 
-    "In 2023 waren het er nog 3.024.417": one plain count, a cue that the sentence goes on
-    with the same figure, a period of its own; everything else is the previous row's.
+    One plain count and a cue that the sentence goes on with the same figure: for a period of
+    its own ("In 2023 waren het er nog 3.024.417"), or for a segment or market of its own
+    ("Davon waren 48.100 vollelektrisch"); everything else is the previous row's.
     """
     if len(sentence) > SALES_MAX_SENTENCE_CHARS or previous.unit != "vehicles":
         return None
     pats = _patterns(language)
-    if not pats["continuation"].search(sentence) or pats["hypothetical"].search(sentence):
-        return None
-    if pats["reject"].search(sentence):
+    if pats["hypothetical"].search(sentence) or pats["reject"].search(sentence):
         return None
     counts = [q for q in find_quantities(sentence, language) if _is_count(sentence, q, language)]
     if len(counts) != 1:
         return None
+    quantity = counts[0]
     period = find_period(sentence, language, article)
-    if period is None or period == previous.period:
+    if pats["continuation"].search(sentence):
+        if period is None or period == previous.period:
+            return None
+        return dataclasses.replace(
+            previous, value=quantity.value, value_text=quantity.text, period=period
+        )
+    segment = find_segment(sentence, quantity, previous.metric, Context(), language)
+    market = _nearest_cue(sentence, quantity.start, _market_patterns())
+    owned = _owned_metric(sentence, quantity, language)
+    if owned and market and market != previous.market:
+        # "In China sank der Absatz auf 2,93 Millionen Fahrzeuge": another market, own period.
+        return dataclasses.replace(
+            previous,
+            metric=owned,
+            value=quantity.value,
+            value_text=quantity.text,
+            period=period or previous.period,
+            market=market,
+            segment=segment,
+        )
+    if not pats["part"].search(sentence) or quantity.value >= previous.value:
+        return None
+    if (segment == "all" or segment == previous.segment) and market in (None, previous.market):
         return None
     return dataclasses.replace(
-        previous, value=counts[0].value, value_text=counts[0].text, period=period
+        previous,
+        value=quantity.value,
+        value_text=quantity.text,
+        period=period or previous.period,
+        segment=segment if segment != "all" else previous.segment,
+        market=market or previous.market,
     )
+
+
+def _owned_metric(sentence: str, quantity: Quantity, language: str | None) -> str | None:
+    """The metric of `der Absatz`, `its sales` owned by no one named, before a counted figure."""
+    pats = _patterns(language)
+    if _WHOLE_MARKET_RE.search(sentence) or not pats["unit"].match(sentence[quantity.end :]):
+        return None
+    for match in pats["owned_metric"].finditer(sentence, 0, quantity.start):
+        if _OWNED_METRIC_OWNER_RE.match(sentence, match.end()):
+            continue
+        for metric in SALES_METRIC_PRIORITY:
+            if metric in _COUNTED_METRICS and pats[f"metric:{metric}"].search(match.group(0)):
+                return metric
+    return None
 
 
 def _metric_near(sentence: str, quantity: Quantity, metric: str, language: str | None) -> bool:

@@ -337,3 +337,91 @@ def test_figure_for_another_period_continues_the_previous_sentence(
     rows = _sales(extractor, text)
     assert [(r.value, r.period_start.year) for r in rows] == expected
     assert {(r.company_id, r.metric) for r in rows} == {(rows[0].company_id, "units_sold")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mercedes-Benz setzte im vierten Quartal 2024 weltweit 551.900 Pkw ab. "
+            "Davon waren 48.100 vollelektrisch.",
+            [(Decimal("551900"), "global", "all"), (Decimal("48100"), "global", "BEV")],
+        ),
+        (
+            "Tesla verkaufte 2024 weltweit 1,79 Millionen Autos. "
+            "Davon entfielen 40.000 auf Deutschland.",
+            [(Decimal("1790000"), "global", "all"), (Decimal("40000"), "DE", "all")],
+        ),
+        (
+            "BYD verkaufte 2024 weltweit 4,27 Millionen Autos. "
+            "In China sank der Absatz um zehn Prozent auf 3,8 Millionen Fahrzeuge.",
+            [(Decimal("4270000"), "global", "all"), (Decimal("3800000"), "CN", "all")],
+        ),
+        (
+            "BYD sold 4.27 million cars worldwide in 2024. "
+            "In China, its sales rose to 3.8 million vehicles.",
+            [(Decimal("4270000"), "global", "all"), (Decimal("3800000"), "CN", "all")],
+        ),
+        # Whole markets and figures owned by something else stay out.
+        (
+            "BYD verkaufte 2024 weltweit 4,27 Millionen Autos. "
+            "In China wurden 11 Millionen E-Autos verkauft.",
+            [(Decimal("4270000"), "global", "all")],
+        ),
+        (
+            "BYD verkaufte 2024 weltweit 4,27 Millionen Autos. "
+            "In China stieg der Absatz von Elektroautos auf 11 Millionen Fahrzeuge.",
+            [(Decimal("4270000"), "global", "all")],
+        ),
+        (
+            "BYD verkaufte 2024 weltweit 4,27 Millionen Autos. "
+            "In China stieg der Absatz insgesamt auf 22 Millionen Fahrzeuge.",
+            [(Decimal("4270000"), "global", "all")],
+        ),
+    ],
+)
+def test_part_or_market_of_the_previous_figure(extractor, text, expected) -> None:
+    rows = _sales(extractor, text)
+    assert [(r.value, r.market, r.segment) for r in rows] == expected
+    assert len({(r.company_id, r.period_start) for r in rows}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BMW hat im vergangenen Jahr weltweit 2.450.804 Autos an Kunden übergeben.",
+            ("bmw", "deliveries", Decimal("2450804")),
+        ),
+        (
+            "In januari werden er in Nederland 1.254 nieuwe Kia's geregistreerd.",
+            ("kia", "registrations", Decimal("1254")),
+        ),
+        (
+            "Kia registreerde in januari in Nederland 1.254 nieuwe auto's.",
+            ("kia", "registrations", Decimal("1254")),
+        ),
+    ],
+)
+def test_more_ways_to_state_a_figure(extractor, text, expected) -> None:
+    rows = _sales(extractor, "Titel\n\n3. Februar 2025\n\n" + text)
+    assert [(r.company_id, r.metric, r.value) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla rechnet damit, in diesem Jahr 2 Millionen Autos zu verkaufen.",
+        "Tesla hopes to deliver 2 million cars this year.",
+        "Tesla hoopt dit jaar 2 miljoen auto's te verkopen.",
+    ],
+)
+def test_forecasts_are_not_sales(extractor, text) -> None:
+    assert _sales(extractor, text) == []
+
+
+def test_market_named_as_an_adjective(extractor) -> None:
+    rows = _sales(
+        extractor, "Der Marktanteil von BYD am chinesischen NEV-Markt lag 2024 bei 34 Prozent."
+    )
+    assert [(r.metric, r.market, r.segment) for r in rows] == [("market_share", "CN", "NEV")]
