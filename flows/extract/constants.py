@@ -1164,10 +1164,10 @@ SALES_METRIC_CUES = {
         "it": r"esportazion[ei]|esportat[eiao]|export",
     },
     "market_share": {
-        "de": r"marktanteil\w*|anteil (?:\w+ ){0,5}am (?:\w+ )?markt",
+        "de": r"marktanteil\w*|anteil (?:\w+ ){0,5}am (?:\w+ )?[\w-]*markt",
         "nl": r"marktaandeel|aandeel (?:\w+ ){0,5}in de (?:\w+ )?markt",
         "en": r"market share|share of the (?:\w+ )?market",
-        "it": r"quota di mercato|quota (?:\w+ ){0,6}del mercato",
+        "it": r"quota di mercato|quota (?:\w+ ){0,6}del mercato|quota(?= del?l?[o']?\s*\d)",
     },
     "revenue": {
         "de": r"umsatz\w*|umsätze\w*",

@@ -67,6 +67,8 @@ _COMPARISON_RE = re.compile(
     r"(?:als|than|dan|rispetto a\w*|gegenüber|vergleich\w* zu|vs\.?)\s*$", re.I
 )
 
+_DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
+_DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
 # A relative period that is only the base of a comparison ("gegenüber dem Vorjahr").
 _COMPARED_WITH_RE = re.compile(
     r"(?:als|than|dan|gegenüber|vergleich\w*|verglichen|compared|vergeleken|rispetto|vs\.?|from)"
@@ -106,7 +108,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         ),
         "ytd": re.compile(rf"\b(?:{_YTD_RE})\b", flags),
         "quarter": re.compile(
-            rf"(?<![\w])(?P<q>{quarter_alt})\s+(?:quartal|kwartaal|quarter|trimestre){year}", flags
+            rf"(?<![\w])(?P<q>{quarter_alt})[\s-]+(?:quartal|kwartaal|quarter|trimestre){year}",
+            flags,
         ),
         "q_short": re.compile(r"\bQ(?P<q>[1-4])(?:[ /'-]?(?P<year>(?:19|20)?\d{2}))?\b"),
         "half": re.compile(
@@ -202,6 +205,10 @@ def find_period(sentence: str, language: str | None, article: date | None) -> Pe
         token = match.group("month")
         if language == "en" and token.lower() == "may" and not token[0].isupper():
             continue
+        if _DAY_BEFORE_RE.search(
+            sentence, max(0, match.start() - 5), match.start()
+        ) or _DAY_AFTER_RE.match(sentence, match.end()):
+            continue  # `2 aprile 2025`, `20. April`, `January 3`: a day's date, not a month
         month = _month_of(token, language)
         year = _year_for_month(month or 1, match.group("year"), article)
         if month and year:

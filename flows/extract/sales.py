@@ -69,6 +69,16 @@ _CHANGE_AFTER_RE = re.compile(
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 _BRAND_AS_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?")
+_CUE_OF_FIGURE_RE = re.compile(
+    r"\s*(?:von|of|van|di|del|de|at|bei|auf|in höhe von)?\s*"
+    r"(?:rund|etwa|circa|ca\.|knapp|about|around|ongeveer|circa|oltre)?\s*",
+    re.I,
+)
+_DIFFERENCE_AFTER_RE = re.compile(
+    r"\s+(?:[^\W\d]+\s+){0,2}?(?:weniger|mehr|fewer|more|less|minder|meer|in meno|in più)\b"
+    r"(?!\s+(?:als|than|dan|di)\s+\d)",
+    re.I,
+)
 _WHOLE_MARKET_RE = re.compile(rf"\b(?:{SALES_WHOLE_MARKET_CUES})\b", re.I)
 _OWNED_METRIC_OWNER_RE = re.compile(SALES_OWNED_METRIC_OWNER, re.I)
 _COUNTED_METRICS = ("registrations", "deliveries", "exports", "production", "units_sold")
@@ -284,6 +294,8 @@ def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
         return False
     if quantity.value < 1 or quantity.value != quantity.value.to_integral_value():
         return False
+    if _DIFFERENCE_AFTER_RE.match(sentence, quantity.end):
+        return False  # `2.300 Fahrzeuge weniger als im Vorjahr` is a difference
     if _YEAR_RE.match(quantity.text) and not _patterns(language)["unit"].match(
         sentence[quantity.end :]
     ):
@@ -305,6 +317,11 @@ def _rejected(sentence: str, quantity: Quantity, language: str | None) -> bool:
     pats = _patterns(language)
     if not pats["reject"].search(clause):
         return False
+    # `das Ziel von 25.000 Einheiten` names what the figure is, whatever else was achieved.
+    head = sentence[start : quantity.start]
+    for cue in pats["reject"].finditer(head):
+        if _CUE_OF_FIGURE_RE.fullmatch(head[cue.end() :]):
+            return True
     return not pats["achieved"].search(clause)
 
 

@@ -425,3 +425,64 @@ def test_market_named_as_an_adjective(extractor) -> None:
         extractor, "Der Marktanteil von BYD am chinesischen NEV-Markt lag 2024 bei 34 Prozent."
     )
     assert [(r.metric, r.market, r.segment) for r in rows] == [("market_share", "CN", "NEV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla verkaufte im Februar in Deutschland rund 2.300 Fahrzeuge weniger als im Vorjahr.",
+        "BYD lieferte 2024 rund 20.000 Autos mehr aus als Tesla.",
+    ],
+)
+def test_differences_are_not_sales(extractor, text) -> None:
+    assert _sales(extractor, text) == []
+
+
+def test_target_named_next_to_an_achieved_figure_is_not_a_figure(extractor) -> None:
+    rows = _sales(
+        extractor,
+        "Titel\n\n2. Februar 2025\n\n"
+        "Leapmotor lieferte im Januar 25.451 Fahrzeuge aus und übertraf damit das Ziel von "
+        "25.000 Einheiten.",
+    )
+    assert [r.value for r in rows] == [Decimal("25451")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Laut CPCA kam BYD im Januar auf einen Anteil von 27 Prozent am chinesischen "
+            "Pkw-Markt.",
+            ("market_share", Decimal("27"), "CN", date(2025, 1, 1)),
+        ),
+        (
+            "Milano, 2 aprile 2025 – Nel mese di gennaio BYD ha venduto 1.200 auto, pari a una "
+            "quota del 1,5 per cento.",
+            ("market_share", Decimal("1.5"), "global", date(2025, 1, 1)),
+        ),
+        (
+            "BYD's first-quarter sales reached 1,000,804 units.",
+            ("units_sold", Decimal("1000804"), "global", date(2025, 1, 1)),
+        ),
+    ],
+)
+def test_shares_and_quarters_written_other_ways(extractor, text, expected) -> None:
+    header = "" if text.startswith("Milano") else "Titel\n\n2. April 2025\n\n"
+    rows = _sales(extractor, header + text)
+    assert expected in [(r.metric, r.value, r.market, r.period_start) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (
+            "Milano, 2 aprile 2025 – Nel mese di gennaio BYD ha venduto 1.200 auto in Italia.",
+            date(2025, 1, 1),
+        ),
+        ("Detroit, April 2, 2025 – In January GM sold 180,000 vehicles.", date(2025, 1, 1)),
+    ],
+)
+def test_date_of_a_day_is_no_reporting_month(extractor, text, month) -> None:
+    rows = _sales(extractor, text)
+    assert [r.period_start for r in rows] == [month]
