@@ -69,6 +69,11 @@ _CHANGE_AFTER_RE = re.compile(
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 _BRAND_AS_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?")
+_NAME_FIGURE_GAP_RE = re.compile(r"\s*[(:]?\s*")
+_LISTED_MIN = 1000  # smaller figures right after a name are model names (`Audi 100`)
+_RESPECTIVELY_RE = re.compile(
+    r"\b(?:respectively|beziehungsweise|respektive|respectievelijk|rispettivamente)\b", re.I
+)
 _CUE_OF_FIGURE_RE = re.compile(
     r"\s*(?:von|of|van|di|del|de|at|bei|auf|in höhe von)?\s*"
     r"(?:rund|etwa|circa|ca\.|knapp|about|around|ongeveer|circa|oltre)?\s*",
@@ -581,7 +586,11 @@ def _read_figure(
     else:
         if not _is_count(sentence, quantity, language):
             return None
-        if not has_unit and not _metric_near(sentence, quantity, metric, language):
+        listed = (
+            quantity.value >= _LISTED_MIN
+            and _named_right_before(sentence, quantity, companies) is not None
+        )
+        if not (has_unit or listed or _metric_near(sentence, quantity, metric, language)):
             return None
         unit = "vehicles"
     if _rejected(sentence, quantity, language):
@@ -590,6 +599,9 @@ def _read_figure(
     if company is None:
         return None
     body = find_reporting_body(sentence, context)
+    # The parts after `davon` have their own markets: `50.000 Autos, davon 12.000 in Europa`.
+    part = _patterns(language)["part"].search(sentence, quantity.end)
+    scope = sentence[: part.start()] if part else sentence
     return SalesRow(
         company=company,
         metric=metric,
@@ -597,7 +609,7 @@ def _read_figure(
         unit=unit,
         value_text=quantity.text,
         period=_figure_period(sentence, quantity, language, article, context),
-        market=find_market(sentence, quantity.start, context, body, language),
+        market=find_market(scope, quantity.start, context, body, language),
         segment=find_segment(sentence, quantity, metric, context, language),
         reporting_body=body,
     )
@@ -633,6 +645,80 @@ def _comparison(
     )
 
 
+def _listed(
+    sentence: str,
+    quantity: Quantity,
+    companies: list[Match],
+    base: tuple[Quantity, SalesRow],
+    language: str | None,
+) -> SalesRow | None:
+    """A figure right after another company's name in a list (`gefolgt von Changan (120.000)`)."""
+    _, base_row = base
+    if base_row.unit != "vehicles" or not _is_count(sentence, quantity, language):
+        return None
+    company = _named_right_before(sentence, quantity, companies)
+    if company is None or company.company_id == base_row.company.company_id:
+        return None
+    return dataclasses.replace(
+        base_row, company=company, value=quantity.value, value_text=quantity.text
+    )
+
+
+def _named_right_before(sentence: str, quantity: Quantity, companies: list[Match]) -> Match | None:
+    """The company whose name stands right before a figure (`BYD 300.538`, `Chery (100.500)`)."""
+    for company in companies:
+        gap = sentence[company.end : quantity.start]
+        if company.end <= quantity.start and _NAME_FIGURE_GAP_RE.fullmatch(gap):
+            return company
+    return None
+
+
+def _part(
+    sentence: str,
+    quantity: Quantity,
+    accepted: list[tuple[Quantity, SalesRow]],
+    language: str | None,
+) -> SalesRow | None:
+    """A part of an accepted figure after `davon`, `of which`: its own market or segment."""
+    cue = _patterns(language)["part"].search(sentence, 0, quantity.start)
+    if cue is None or not _is_count(sentence, quantity, language):
+        return None
+    wholes = [row for q, row in accepted if q.end <= cue.start()]
+    if not wholes or wholes[-1].unit != "vehicles" or quantity.value >= wholes[-1].value:
+        return None
+    base_row = wholes[-1]
+    # The part's own words run to the next figure: `davon 12.000 in Europa und 8.000 in den USA`.
+    following = find_quantities(sentence[quantity.end :], language)
+    end = quantity.end + following[0].start if following else len(sentence)
+    own = sentence[quantity.start : end]
+    market = _nearest_cue(own, 0, _market_patterns())
+    hits = _segment_hits(own)
+    segment = hits[0][2] if hits else None
+    if market is None and segment is None:
+        return None
+    return dataclasses.replace(
+        base_row,
+        value=quantity.value,
+        value_text=quantity.text,
+        market=market or base_row.market,
+        segment=segment or base_row.segment,
+    )
+
+
+def _respectively(rows: list[SalesRow], sentence: str, companies: list[Match]) -> list[SalesRow]:
+    """`A, B and C sold x, y and z respectively`: the n-th figure is the n-th company's."""
+    first = min(sentence.find(row.value_text) for row in rows)
+    named: list[Match] = []
+    for company in companies:
+        if company.end <= first and company.company_id not in {c.company_id for c in named}:
+            named.append(company)
+    if len(named) != len(rows):
+        return []
+    return [
+        dataclasses.replace(row, company=company) for row, company in zip(rows, named, strict=True)
+    ]
+
+
 def sentence_sales(
     sentence: str,
     mentions: list[Match],
@@ -654,6 +740,10 @@ def sentence_sales(
         row = _read_figure(sentence, quantity, companies, language, article, context)
         if row is None and accepted:
             row = _comparison(sentence, quantity, accepted[-1], language, article)
+        if row is None and accepted:
+            row = _listed(sentence, quantity, companies, accepted[-1], language)
+        if row is None and accepted:
+            row = _part(sentence, quantity, accepted, language)
         if row is None:
             continue
         key = (row.company.company_id, row.metric, row.value)
@@ -662,6 +752,8 @@ def sentence_sales(
         seen.add(key)
         accepted.append((quantity, row))
         rows.append(row)
+    if len(rows) > 1 and _RESPECTIVELY_RE.search(sentence):
+        return _respectively(rows, sentence, companies)
     return rows
 
 

@@ -486,3 +486,44 @@ def test_shares_and_quarters_written_other_ways(extractor, text, expected) -> No
 def test_date_of_a_day_is_no_reporting_month(extractor, text, month) -> None:
     rows = _sales(extractor, text)
     assert [r.period_start for r in rows] == [month]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titel\n\n10. Februar 2025\n\nIm Januar lag BYD mit 300.538 verkauften Fahrzeugen "
+        "vorn, gefolgt von Geely (150.000) und Tesla (63.238).",
+        "Titel\n\n10. Februar 2025\n\nDie meistverkauften Marken im Januar: BYD 300.538, "
+        "Geely 150.000, Tesla 63.238.",
+        "Title\n\nFebruary 10, 2025\n\nBYD, Geely and Tesla sold 300,538, 150,000 and 63,238 "
+        "vehicles respectively in January.",
+    ],
+)
+def test_figures_listed_after_their_companies(extractor, text) -> None:
+    rows = _sales(extractor, text)
+    assert [(r.company_id, r.value, r.period_start) for r in rows] == [
+        ("byd", Decimal("300538"), date(2025, 1, 1)),
+        ("geely", Decimal("150000"), date(2025, 1, 1)),
+        ("tesla", Decimal("63238"), date(2025, 1, 1)),
+    ]
+
+
+def test_respectively_with_unequal_lists_gives_nothing(extractor) -> None:
+    text = "BYD and Geely sold 300,538, 150,000 and 63,238 vehicles respectively in January."
+    assert _sales(extractor, text) == []
+
+
+def test_parts_after_davon_in_the_same_sentence(extractor) -> None:
+    rows = _sales(
+        extractor,
+        "Tesla verkaufte im Februar 50.000 Autos, davon 12.000 in Europa und 8.000 in den USA.",
+    )
+    assert [(r.value, r.market) for r in rows] == [
+        (Decimal("50000"), "global"),
+        (Decimal("12000"), "Europe"),
+        (Decimal("8000"), "US"),
+    ]
+
+
+def test_model_number_after_a_name_is_no_figure(extractor) -> None:
+    assert _sales(extractor, "BMW verkaufte im Januar mehr Autos als Audi 100 Jahre zuvor.") == []
