@@ -855,6 +855,7 @@ PARTNERSHIP_STATUS_CUES = {
         "nl": (
             r"afgeblazen|stopgezet|geannuleerd|opgezegd|beëindigd|geklapt|afgebroken"
             r"|bla(?:zen|ast|ies|iezen)(?=(?:\s+\S+){0,6}\s+af\b)|streep door|stopt|stoppen"
+            r"|zet\w*(?=(?:\s+\S+){0,6}\s+stop\b)"
             r"|beëindigt|stapt uit|verkoopt (?:\w+ ){0,3}belang"
         ),
         "en": (
@@ -982,14 +983,23 @@ RELATIVE_HOLDER_PATTERNS = {
 TARGET_MARKERS = {
     "de": (
         r"\b(?:an|bei|in|von|vom)\s+(?:de[nmrs]|die|das)?\s*"
-        # `an der in Hongkong notierten BAIC Motor`, `an dem chinesischen Hersteller`
-        r"|\b(?:an|bei|in)\s+(?:de[nmrs]|die|das)\s+(?:[\w-]+\s+){0,2}\w+(?:e|en|em|er)\s+"
+        # `an der in Hongkong notierten BAIC Motor`, `bei dem chinesischen Start-up Momenta`
+        r"|\b(?:an|bei|in)\s+(?:de[nmrs]|die|das)\s+(?:[\w-]+\s+){1,3}"
     ),
     "nl": r"\b(?:in|van)\s+(?:de|het)?\s*",
     "en": r"\b(?:in|of)\s+(?:the)?\s*",
     "it": r"\b(?:in|di|del|della|nel|nella)\s+",
 }
 PARTNERSHIP_MAX_SENTENCE_CHARS = 600
+# A relation word negated right before it ("ohne dass eine Kooperation", "keine Pläne für eine
+# Fusion", "no agreement") is no partnership in place: the claim is at most denied.
+NEGATION_CUES = {
+    "de": r"kein\w*|ohne|nicht(?!\s+nur)|nie",
+    "nl": r"geen|zonder|niet(?!\s+alleen)|nooit",
+    "en": r"no|not(?!\s+only)|without|never",
+    "it": r"nessun\w*|senza|non(?!\s+solo)|mai",
+}
+NEGATION_REACH = 30
 # Status cues count within this many characters of the trigger (inside its segment).
 STATUS_WINDOW_CHARS = 120
 # A company name glued to one of these is a plant or site (`Audi-Werk`), not the company.

@@ -16,6 +16,8 @@ from flows.extract.constants import (
     EXAMPLE_LIST_PATTERN,
     GERMAN_COMPOUND_TRIGGERS,
     HYPHENS,
+    NEGATION_CUES,
+    NEGATION_REACH,
     NOUN_AGENT_PATTERNS,
     PARTNERSHIP_DEFAULT_STATUS,
     PARTNERSHIP_MAX_SENTENCE_CHARS,
@@ -462,6 +464,10 @@ def _status_near(
             end, trigger.end + STATUS_WINDOW_CHARS
         )
     ]
+    before = sentence[max(start, trigger.start - NEGATION_REACH) : trigger.start]
+    if _negation_pattern(language).search(before):
+        status = find_status(window, language, "")
+        return status if status in ("cancelled", "rejected", "denied") else "denied"
     head = sentence[: _SEGMENT_RE.search(sentence).start()] if start > 0 else ""
     if 0 < len(head) <= _HEADLINE_TAG_CHARS:
         # A tag before a colon speaks for the whole sentence ("Gerüchte: X und Y ...").
@@ -475,6 +481,12 @@ def _status_near(
         return "rumored"
     # A stake held or a company bought is a deal that was made.
     return "completed" if directed else PARTNERSHIP_DEFAULT_STATUS
+
+
+@lru_cache(maxsize=8)
+def _negation_pattern(language: str | None) -> re.Pattern[str]:
+    """Negation words of a language (and English)."""
+    return word_regex("|".join(NEGATION_CUES[lang] for lang in _languages(language)))
 
 
 def _is_asset(sentence: str, company: Match) -> bool:

@@ -370,3 +370,33 @@ def test_stake_in_a_company_behind_an_adjective_phrase(extractor) -> None:
         (c.company_a_id, c.company_b_id, c.partnership_type, c.stake_percent)
         for c in extraction.partnerships
     ] == [("volkswagen", "gotion", "equity_investment", Decimal("5"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tesla traf sich mit BYD, ohne dass eine Kooperation vereinbart wurde.",
+            [("byd", "tesla", "technology", "denied")],
+        ),
+        (
+            "Tesla has no plans for a partnership with BYD.",
+            [("byd", "tesla", "technology", "denied")],
+        ),
+        (
+            "Nicht nur Tesla, auch BYD kündigte eine Kooperation mit CATL an.",
+            [("byd", "catl", "technology", "announced")],
+        ),
+        (
+            "Nissan en Honda zetten de fusiegesprekken stop.",
+            [("honda", "nissan", "merger", "cancelled")],
+        ),
+    ],
+)
+def test_negated_and_stopped_relations_are_never_in_place(extractor, text, expected) -> None:
+    assert _claims(extractor, text) == expected
+
+
+def test_stake_in_a_company_described_before_its_name(extractor) -> None:
+    claims = _claims(extractor, "BMW erwägt den Einstieg bei dem chinesischen Start-up Leapmotor.")
+    assert [c[:3] for c in claims] == [("bmw", "leapmotor", "equity_investment")]
