@@ -646,10 +646,21 @@ PARTNERSHIP_TRIGGERS = {
         "de": (
             r"joint[- ]?ventures?|gemeinschaftsunternehmens?|jv"
             r"|gemeinsame[sn]? (?:tochter|unternehmen)\w*"
+            # A plant built together: `errichten gemeinsam eine LFP-Fabrik`.
+            r"|gemeinsam(?=(?:\s+\S+){0,4}?\s+\S*(?:fabrik|werk|gigafactory)\b)"
         ),
-        "nl": r"joint[- ]?ventures?|jv|gezamenlijke onderneming",
-        "en": r"joint[- ]?ventures?|jv",
-        "it": r"joint[- ]?ventures?|jv|società congiunta",
+        "nl": (
+            r"joint[- ]?ventures?|jv|gezamenlijke onderneming"
+            r"|samen(?=(?:\s+\S+){0,4}?\s+\S*(?:fabriek|gigafactory)\b)"
+        ),
+        "en": (
+            r"joint[- ]?ventures?|jv"
+            r"|(?:jointly|together)(?=(?:\s+\S+){0,4}?\s+\S*(?:plant|factory|gigafactory)\b)"
+        ),
+        "it": (
+            r"joint[- ]?ventures?|jv|società congiunta"
+            r"|insieme(?=(?:\s+\S+){0,4}?\s+\S*(?:stabilimento|fabbrica|gigafactory)\b)"
+        ),
     },
     "acquisition": {
         "de": (
@@ -685,7 +696,7 @@ PARTNERSHIP_TRIGGERS = {
             r"|einstieg\w*"
             r"|investiert\w*|investition in"
             r"|hält (?:rund |etwa |knapp |gut )?\d[\d,.]* ?(?:prozent|%)"
-            r"|großaktionär\w*|einzelaktionär\w*"
+            r"|großaktionär\w*|einzelaktionär\w*|aktionär\w*(?=\s+(?:von|bei|der|des)\b)"
             r"|(?:prozent|%) (?:der anteile |der aktien )?(?:an|hält|übernimmt)"
         ),
         "nl": (

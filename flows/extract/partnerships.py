@@ -48,6 +48,14 @@ from flows.extract.text import word_regex
 _BETWEEN_RE = re.compile(r"\b(?:zwischen|between|tussen|tra|fra)\b", re.I)
 _SEGMENT_RE = re.compile(r"[:;]\s")
 _COORDINATION_RE = re.compile(COORDINATION_PATTERN, re.I)
+_TOGETHER_WORDS = ("gemeinsam", "samen", "jointly", "together", "insieme")
+_TOGETHER_WITH_RE = re.compile(r"\s+(?:mit|met|with|con|a)\s+(?:der|dem|de|het|the)?\s*", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+_UNNAMED_PARTNERS_BEFORE_RE = re.compile(
+    r"\b(?:mit|with|met|con)\s+(?:(?:seinen|ihren|neuen|anderen|other|new|its|their|nuovi)\s+)?$",
+    re.I,
+)
+_UNNAMED_PARTNERS_REACH = 12
 _WITH_RE = re.compile(r"\b(?:mit|with|met|con|insieme a|samen met)\b", re.I)
 _ANAPHOR_RE = re.compile(r"(?:das|dies|dies\w+|this|that|these|dit|dat|ciò|questo|lo)\b", re.I)
 _OBJECT_DISTANCE = 40
@@ -263,6 +271,18 @@ def find_triggers(
                 and _FROM_SELLER_RE.match(sentence, match.end())
             ):
                 continue  # `dessen Übernahme von Nokia`: the target is not named here
+            if (
+                kind == "joint_venture"
+                and match.group(0).lower() in _TOGETHER_WORDS
+                and not _together_with_named(sentence, match, blocked)
+            ):
+                continue
+            if (
+                kind == "other"
+                and _UNNAMED_PARTNERS_BEFORE_RE.search(sentence, 0, match.start())
+                and not any(0 <= s - match.end() <= _UNNAMED_PARTNERS_REACH for s, _ in blocked)
+            ):
+                continue  # `gemeinsam mit Partnern eine Fabrik`: partners nobody names
             if match.group(0).lower() == RELIES_ON_TRIGGER:
                 target = _RELIES_ON_OBJECT_RE.match(sentence, match.end())
                 if target is None or not any(s == target.end() for s, _ in blocked):
@@ -280,6 +300,22 @@ def find_triggers(
                 continue
             out.append(Trigger(kind, match.start(), match.end(), match.group(0)))
     return out
+
+
+def _together_with_named(
+    sentence: str, match: re.Match[str], blocked: list[tuple[int, int]]
+) -> bool:
+    """`X und Y ... gemeinsam`, `gemeinsam mit Y`: who builds together is named with the word."""
+    spans = sorted(blocked)
+    for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False):
+        if (
+            end_b <= match.start()
+            and _COORDINATION_RE.fullmatch(sentence[end_a:start_b])
+            and not _CLAUSE_BREAK_RE.search(sentence[end_b : match.start()])
+        ):
+            return True
+    follow = _TOGETHER_WITH_RE.match(sentence, match.end())
+    return bool(follow) and any(s == follow.end() for s, _ in spans)
 
 
 def find_status(sentence: str, language: str | None, default: str) -> str:

@@ -400,3 +400,38 @@ def test_negated_and_stopped_relations_are_never_in_place(extractor, text, expec
 def test_stake_in_a_company_described_before_its_name(extractor) -> None:
     claims = _claims(extractor, "BMW erwägt den Einstieg bei dem chinesischen Start-up Leapmotor.")
     assert [c[:3] for c in claims] == [("bmw", "leapmotor", "equity_investment")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Der Batteriehersteller CATL und Stellantis errichten gemeinsam eine LFP-Fabrik.",
+            ("catl", "stellantis", "joint_venture"),
+        ),
+        (
+            "Honda en Nissan openen samen een batterijfabriek in Ohio.",
+            ("honda", "nissan", "joint_venture"),
+        ),
+        (
+            "Ford and Tesla will jointly run a battery plant in Kentucky.",
+            ("ford", "tesla", "joint_venture"),
+        ),
+        (
+            "Geely ist mit 9,7 Prozent größter Aktionär von Mercedes-Benz.",
+            ("geely", "mercedes-benz", "equity_investment"),
+        ),
+    ],
+)
+def test_plants_built_together_and_shareholders(extractor, text, expected) -> None:
+    assert [c[:3] for c in _claims(extractor, text)] == [expected]
+
+
+def test_plants_built_apart_are_no_joint_venture(extractor) -> None:
+    assert (
+        _claims(
+            extractor,
+            "BYD baut ein Werk in Ungarn, Tesla plant gemeinsam mit Partnern eine Fabrik.",
+        )
+        == []
+    )
