@@ -19,6 +19,7 @@ from wordfreq import zipf_frequency
 
 from flows.extract.constants import (
     ACRONYM_MAX_LEN,
+    AMBIGUOUS_NAME_DOMAINS,
     AMBIGUOUS_NAMES,
     COMPOUND_CONTEXT_HEADS,
     DISCOVERY_COMMON_ZIPF,
@@ -31,6 +32,7 @@ from flows.extract.constants import (
     DISCOVERY_STOPWORDS,
     DOMAIN_CUE_PATTERN,
     FIRST_NAMES,
+    FOUNDER_FIRST_NAMES,
     GENERIC_NAME_WORDS,
     GERMAN_ADJECTIVE_SUFFIXES,
     GERMAN_NOUN_SUFFIXES,
@@ -152,7 +154,12 @@ _MODEL_RE = re.compile(MODEL_DESIGNATION_PATTERN)
 _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöü]\w*)")
 _COMPANY_WORD_PREFIXES = ("auto", "motor", "group", "gruppe", "europe", "holding")
 _PRODUCT_COMPOUND_RE = re.compile(PRODUCT_COMPOUND_PATTERN, re.I)
+_FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][a-zé]+)[ \t]$")
 _DOMAIN_RE = re.compile(rf"(?<![\w])(?:{DOMAIN_CUE_PATTERN})\w*", re.I)
+_NAME_DOMAINS = {
+    name: re.compile(rf"(?<![\w])(?:{pattern})", re.I)
+    for name, pattern in AMBIGUOUS_NAME_DOMAINS.items()
+}
 _MODIFIER_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w&.]*[\w&]$")
 _CONTEXT_WORDS = frozenset(w.lower() for ws in DISCOVERY_CONTEXT_WORDS.values() for w in ws)
 _CAMEL_RE = re.compile(r"[a-zäöü][A-Z]|^[A-Z0-9]{2,}$|\d")
@@ -320,6 +327,8 @@ class CompanyMatcher:
             key = fold_name(text[start : end - inflected])
             if key in AMBIGUOUS_NAMES and not self._ambiguous_ok(text, end, name, chosen):
                 continue
+            if _is_person(text, start, end):
+                continue
             if not inflected:
                 end = self._legal_tail(text, end, taken)
             company = self.reference.companies[name.company_id]
@@ -423,6 +432,9 @@ class CompanyMatcher:
             and fold_name(text[s : e - infl]) not in AMBIGUOUS_NAMES
             for s, e, other, infl in chosen
         )
+        domain = _NAME_DOMAINS.get(fold_name(name.text))
+        if domain is not None:
+            return bool(domain.search(text))
         return owner_named or bool(_DOMAIN_RE.search(text))
 
     @staticmethod
@@ -434,6 +446,14 @@ class CompanyMatcher:
         if any(end < e and s < tail.end() for s, e in taken if s >= end):
             return end
         return tail.end()
+
+
+def _is_person(text: str, start: int, end: int) -> bool:
+    """A family name that is also a company, after a first name: `Ferdinand Porsche`."""
+    before = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 20), start)
+    if before is None or before.group(1) not in FOUNDER_FIRST_NAMES:
+        return False
+    return not _LEGAL_TAIL_RE.match(text, end)  # `Robert Bosch GmbH` is the company
 
 
 def _handle_keys(handle: str) -> list[str]:

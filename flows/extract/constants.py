@@ -246,7 +246,20 @@ LEGAL_SUFFIXES = (
 AMBIGUOUS_NAMES = words(
     """
     weltmeister smart mini ram seat lotus proton dana hella ora horse genesis alpine jaguar
-    polestar rover fisker lucid nothing arm shell total
+    polestar rover fisker lucid nothing arm shell total allianz
+    """
+)
+# Everyday-word names of companies outside the car world count where their own trade is the
+# topic: `die Allianz` is the insurer in a text about insurance, an alliance elsewhere.
+AMBIGUOUS_NAME_DOMAINS = {
+    "allianz": r"versicher\w*|rückversicher\w*|insur\w*|verzeker\w*|assicura\w*|axa|generali",
+}
+# First names before a family name that is also a company: `Ferdinand Porsche`, `Henry Ford`.
+FOUNDER_FIRST_NAMES = words(
+    """
+    Adam Akio André Armand Bertha Bill Carl Edsel Enzo Ernst Ferdinand Ferruccio Ferry Georg
+    Gianni Giovanni Gottlieb Hans Henry Horace James John Karl Kiichiro Louis Ratan Robert
+    Soichiro Walter Werner William Wolfgang Wilhelm
     """
 )
 DOMAIN_CUE_PATTERN = (

@@ -182,3 +182,18 @@ def test_social_media_handles_and_hashtags(real_extractor) -> None:
         ("@faznet", "faz"),
         ("#IBMfeuert", "ibm"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Versicherer Allianz erhöht seine Prognose.", ["allianz"]),
+        ("Die Allianz der Autobauer gegen die Zölle bröckelt.", []),
+        ("Ferdinand Porsche gründete 1931 sein Konstruktionsbüro.", []),
+        ("Henry Ford revolutionierte die Fließbandfertigung.", []),
+        ("Aufsichtsratschef Wolfgang Porsche lobte Porsche.", ["porsche"]),
+        ("Die Robert Bosch GmbH baut Stellen ab.", ["bosch"]),
+    ],
+)
+def test_everyday_words_and_people_named_like_companies(real_extractor, text, expected) -> None:
+    assert [m.company_id for m in real_extractor.extract(doc(text)).mentions] == expected
