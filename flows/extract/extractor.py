@@ -71,6 +71,11 @@ class Extractor:
         matches, products = self.matcher.find(text, folded, hits)
         blocked = [(m.start, m.end) for m in matches] + products
         discovered = self._discoverer(language).find(text, blocked, self.matcher.stop_keys, folded)
+        # `ORF Mediaservice GmbH`: a unit named after a listed company is that company's.
+        ends = {m.end for m in matches}
+        discovered = [
+            d for d in discovered if not (d.start - 1 in ends and text[d.start - 1] == " ")
+        ]
         stand_ins = self.matcher.product_stand_ins(text, folded, hits) if products else []
         return sorted(matches + discovered, key=lambda m: m.start), stand_ins
 

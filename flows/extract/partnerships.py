@@ -56,6 +56,11 @@ _UNNAMED_PARTNERS_BEFORE_RE = re.compile(
     re.I,
 )
 _UNNAMED_PARTNERS_REACH = 12
+_JOB_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:leiter(?:in)?|chef(?:in)?|geschäftsführer(?:in)?|vorstand|bereichsleiter(?:in)?"
+    r"|head of|director of|vice president|vp|manager|directeur|hoofd|responsabile)\s+$",
+    re.I,
+)
 _WITH_RE = re.compile(r"\b(?:mit|with|met|con|insieme a|samen met)\b", re.I)
 _ANAPHOR_RE = re.compile(r"(?:das|dies|dies\w+|this|that|these|dit|dat|ciò|questo|lo)\b", re.I)
 _OBJECT_DISTANCE = 40
@@ -283,6 +288,8 @@ def find_triggers(
                 and not any(0 <= s - match.end() <= _UNNAMED_PARTNERS_REACH for s, _ in blocked)
             ):
                 continue  # `gemeinsam mit Partnern eine Fabrik`: partners nobody names
+            if _JOB_TITLE_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
+                continue  # `Geschäftsführerin Kooperationen`, `Head of Partnerships`: a job
             if match.group(0).lower() == RELIES_ON_TRIGGER:
                 target = _RELIES_ON_OBJECT_RE.match(sentence, match.end())
                 if target is None or not any(s == target.end() for s, _ in blocked):

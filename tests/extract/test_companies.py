@@ -197,3 +197,8 @@ def test_social_media_handles_and_hashtags(real_extractor) -> None:
 )
 def test_everyday_words_and_people_named_like_companies(real_extractor, text, expected) -> None:
     assert [m.company_id for m in real_extractor.extract(doc(text)).mentions] == expected
+
+
+def test_unit_named_after_a_listed_company_is_that_company(extractor) -> None:
+    found = _found(extractor, "Die Frist in der BMW Mediaservice GmbH lief aus.")
+    assert [(surface, company_id) for surface, company_id, _ in found] == [("BMW", "bmw")]

@@ -435,3 +435,8 @@ def test_plants_built_apart_are_no_joint_venture(extractor) -> None:
         )
         == []
     )
+
+
+def test_relation_word_in_a_job_title_is_no_relation(extractor) -> None:
+    text = "Die Leiterin Kooperationen von BMW wechselt zu Tesla."
+    assert _claims(extractor, text) == []
