@@ -131,13 +131,21 @@ _FROM_SELLER_RE = re.compile(r"\s+(?:von|vom|van)\b", re.I)
 # Money received from a funder: `X hat 600 Millionen Euro von der Förderbank Y erhalten`.
 _RECEIVED_RE = re.compile(
     r"\b(?:erhalten|erhielt|erhält|bekommen|bekam|bekommt|received|receives|secured|obtained"
+    r"|raised|raises|raising|eingesammelt|sammelte|sammelt|opgehaald|haalde|haalt|raccolto"
+    r"|raccoglie"
     r"|ontvangen|ontving|ontvangt|kreeg|krijgt|gekregen|ricevuto|riceve|ricevut[aei]|ottenuto"
     r"|ottiene|incassato)\b",
     re.I,
 )
 _FUNDER_RE = re.compile(
-    r"\b(?:von|vom|from|van|da|dalla|dal|dallo|dai)\s+(?:der|dem|den|des|the|de|het)?\s*"
+    r"\b(?:von|vom|from|van|da|dalla|dal|dallo|dai|led by|co-led by|backed by|angeführt von"
+    r"|geleid door|guidat[oa] da)\s+(?:der|dem|den|des|the|de|het)?\s*"
     r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_FUNDER_LIST_GAP_RE = re.compile(
+    r"\s*(?:,|and|und|en|e|&|sowie|as well as|with participation from|with contributions from"
+    r"|unter beteiligung von|mit beteiligung von)?\s*(?:,\s*)?(?:and\s+|und\s+)?",
     re.I,
 )
 _EQUITY_ROUND_RE = re.compile(
@@ -556,9 +564,9 @@ def sentence_partnerships(
         pairs.append(plant)
     if not pairs:
         companies = _distinct([m for m in listed if not m.product_use and m.method != "product"])
-        funding = _funding(sentence, companies, language)
-        if funding and not _related(funding.a.company_id, funding.b.company_id, reference):
-            pairs.append(funding)
+        for funding in _funding(sentence, companies, language):
+            if not _related(funding.a.company_id, funding.b.company_id, reference):
+                pairs.append(funding)
     return pairs
 
 
@@ -858,30 +866,57 @@ def _built_in_plant_of(
     return None
 
 
-def _funding(sentence: str, companies: list[Match], language: str | None) -> Pair | None:
-    """`X hat 600 Millionen Euro von der Förderbank Y erhalten`: money from a funder."""
+def _funding(sentence: str, companies: list[Match], language: str | None) -> list[Pair]:
+    """Money from named funders: `X hat 600 Millionen Euro von der Förderbank Y erhalten`,
+    `X raised $50 million in a round led by Y and Z`."""
     received = _RECEIVED_RE.search(sentence)
-    if received is None or len(companies) != 2:
-        return None
-    if not any(q.currency and q.has_scale for q in find_quantities(sentence, language)):
-        return None
-    funders = [c for c in companies if _FUNDER_RE.search(sentence[max(0, c.start - 50) : c.start])]
-    if len(funders) != 1:
-        return None
-    funder = funders[0]
-    recipient = next(c for c in companies if c is not funder)
-    if recipient.start > funder.start:
-        return None  # the recipient is the subject and comes first
+    if received is None or len(companies) < 2:
+        return []
+    money = any(q.currency and q.has_scale for q in find_quantities(sentence, language))
+    round_ = _EQUITY_ROUND_RE.search(sentence) is not None
+    if not money and not round_:
+        return []
+    funders = _funders(sentence, companies)
+    others = [c for c in companies if all(c is not f for f in funders)]
+    if not funders or len(others) != 1 or others[0].start > funders[0].start:
+        return []  # one recipient, named before its funders
+    recipient = others[0]
     stake, amount, currency = _amounts(sentence, language)
     status = find_status(sentence, language, "completed")
-    if _EQUITY_ROUND_RE.search(sentence):
-        # Money from investors in a financing round buys a stake.
-        return Pair(
-            funder, recipient, "equity_investment", status, True, received.group(0),
-            stake, amount, currency,
-        )  # fmt: skip
-    a, b = sorted((funder, recipient), key=lambda m: m.company_id)
-    return Pair(a, b, "other", status, False, received.group(0), None, amount, currency)
+    pairs = []
+    for funder in funders:
+        if round_:
+            # Money from investors in a financing round buys a stake.
+            pairs.append(
+                Pair(
+                    funder, recipient, "equity_investment", status, True, received.group(0),
+                    stake, amount if len(funders) == 1 else None, currency,
+                )
+            )  # fmt: skip
+        else:
+            a, b = sorted((funder, recipient), key=lambda m: m.company_id)
+            pairs.append(
+                Pair(
+                    a, b, "other", status, False, received.group(0),
+                    None, amount if len(funders) == 1 else None, currency,
+                )
+            )  # fmt: skip
+    return pairs
+
+
+def _funders(sentence: str, companies: list[Match]) -> list[Match]:
+    """The companies named after `from`, `led by`, `von` and the list that goes on from them."""
+    ordered = sorted(companies, key=lambda m: m.start)
+    for index, company in enumerate(ordered):
+        if not _FUNDER_RE.search(sentence[max(0, company.start - 50) : company.start]):
+            continue
+        funders = [company]
+        for following in ordered[index + 1 :]:
+            if not _FUNDER_LIST_GAP_RE.fullmatch(sentence[funders[-1].end : following.start]):
+                break
+            funders.append(following)
+        return funders
+    return []
 
 
 def holder_stake(

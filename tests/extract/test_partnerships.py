@@ -440,3 +440,24 @@ def test_plants_built_apart_are_no_joint_venture(extractor) -> None:
 def test_relation_word_in_a_job_title_is_no_relation(extractor) -> None:
     text = "Die Leiterin Kooperationen von BMW wechselt zu Tesla."
     assert _claims(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leapmotor raised $500 million in a funding round led by Volkswagen and Nvidia.",
+            [("volkswagen", "leapmotor"), ("nvidia", "leapmotor")],
+        ),
+        (
+            "Leapmotor sammelte in einer Finanzierungsrunde unter Führung von Stellantis "
+            "1,5 Milliarden Euro ein.",
+            [("stellantis", "leapmotor")],
+        ),
+        ("Leapmotor raised $500 million to build a plant with Volkswagen.", []),
+    ],
+)
+def test_financing_rounds_led_by_named_investors(extractor, text, expected) -> None:
+    claims = _claims(extractor, text)
+    assert [(a, b) for a, b, *_ in claims] == expected
+    assert all(kind == "equity_investment" for _, _, kind, _ in claims)
