@@ -776,7 +776,9 @@ PARTNERSHIP_TRIGGERS = {
         ),
         "en": (
             r"partnership|partnerships|partnered|partners? with|cooperation|collaboration"
-            r"|collaborate|collaborates|collaborating|works with|working with|teamed up"
+            r"|collaborate|collaborates|collaborated|collaborating|works with|working with"
+            r"|worked with|work with|working alongside|in association with|teamed up|teamed with"
+            r"|teams with|joined forces|join forces|joins forces|agreements"
             r"|team up|alliance|licen[cs]e\w*|licensing|integrates|integrated|tie-up"
             r"|equipped with|uses|agreement|memorandum of understanding|develop jointly"
             r"|jointly develop|talks with|discussions with|negotiations with"

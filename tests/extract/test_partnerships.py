@@ -461,3 +461,15 @@ def test_financing_rounds_led_by_named_investors(extractor, text, expected) -> N
     claims = _claims(extractor, text)
     assert [(a, b) for a, b, *_ in claims] == expected
     assert all(kind == "equity_investment" for _, _, kind, _ in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford collaborated with Volkswagen on the second electric model.",
+        "Ford and Volkswagen joined forces on commercial vans.",
+        "Ford has agreements with Volkswagen on vans and electric cars.",
+    ],
+)
+def test_more_english_cooperation_words(extractor, text) -> None:
+    assert [c[:3] for c in _claims(extractor, text)] == [("ford", "volkswagen", "technology")]
