@@ -687,7 +687,7 @@ PARTNERSHIP_TRIGGERS = {
             r"|gekocht|inlijven|ingelijfd|tot (?:een )?dochter\w* (?:te )?maken"
         ),
         "en": (
-            r"acquisitions?|acquires?|acquired|acquiring|takeover|takes over|took over"
+            r"acquisitions?|acquires?|acquired|acquiring|takeover|takes over|took over|taken over"
             r"|buys|bought|buyout|purchases?|purchased"
             r"|make(?=\s+\w+\s+(?:a|its)\s+subsidiary)"
         ),

@@ -64,6 +64,8 @@ _JOB_TITLE_BEFORE_RE = re.compile(
 _WITH_RE = re.compile(r"\b(?:mit|with|met|con|insieme a|samen met)\b", re.I)
 _ANAPHOR_RE = re.compile(r"(?:das|dies|dies\w+|this|that|these|dit|dat|ciò|questo|lo)\b", re.I)
 _OBJECT_DISTANCE = 40
+_DESCRIBED_OBJECT_DISTANCE = 80
+_CLAUSE_MARK_RE = re.compile(r"[,;:()]|\b(?:which|that|who|from|for|with)\b", re.I)
 _NAME_TAIL_RE = re.compile(r"^(?:\s+[A-Z][\w&.-]*){1,3}(?=\s*(?:,|und|and|en|e|sowie|&)\s)")
 _STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|partecipazion", re.I)
 _COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
@@ -693,7 +695,7 @@ def _claims_for(
         if (
             not explicit
             and language not in _VERB_FINAL_LANGUAGES
-            and not 0 <= target.start - trigger.end <= _OBJECT_DISTANCE
+            and not _object_of(sentence, trigger, target)
         ):
             return []  # "X buys them in": the object of the verb is no company
         if status == "active" and not held:
@@ -795,6 +797,17 @@ def _builds_product_of(
                     status = PARTNERSHIP_DEFAULT_STATUS
                 return Pair(a, b, "production", status, False, verb.group(0), None, None, None)
     return None
+
+
+def _object_of(sentence: str, trigger: Trigger, target: Match) -> bool:
+    """Whether a company is the object of a deal verb: right after it, or after a description
+    in the same clause (`acquired the music streaming platform Pretzel`)."""
+    gap = target.start - trigger.end
+    if 0 <= gap <= _OBJECT_DISTANCE:
+        return True
+    return 0 <= gap <= _DESCRIBED_OBJECT_DISTANCE and not _CLAUSE_MARK_RE.search(
+        sentence[trigger.end : target.start]
+    )
 
 
 def _related(a: str, b: str, reference: Reference) -> bool:

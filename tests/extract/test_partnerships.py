@@ -473,3 +473,20 @@ def test_financing_rounds_led_by_named_investors(extractor, text, expected) -> N
 )
 def test_more_english_cooperation_words(extractor, text) -> None:
     assert [c[:3] for c in _claims(extractor, text)] == [("ford", "volkswagen", "technology")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2021 Ford acquired the electric van and battery-pack specialist Gotion.",
+            [("ford", "gotion", "acquisition")],
+        ),
+        ("Gotion was taken over by Ford in 2021.", [("ford", "gotion", "acquisition")]),
+        # Far from the verb and after a new clause, a company is no object of it.
+        ("In 2021 Ford acquired the plant of a large supplier, which also supplies Gotion.", []),
+    ],
+)
+def test_objects_after_a_description(extractor, text, expected) -> None:
+    claims = [c[:3] for c in _claims(extractor, text) if c[2] == "acquisition"]
+    assert claims == expected
