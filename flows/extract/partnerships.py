@@ -51,6 +51,9 @@ _COORDINATION_RE = re.compile(COORDINATION_PATTERN, re.I)
 _TOGETHER_WORDS = ("gemeinsam", "samen", "jointly", "together", "insieme")
 _TOGETHER_WITH_RE = re.compile(r"\s+(?:mit|met|with|con|a)\s+(?:der|dem|de|het|the)?\s*", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+_CLAUSE_END_RE = re.compile(
+    r"\s*(?:hat|haben|wurde|worden|ist|sind|heeft|hebben)?\s*(?:[.,;:!?]|$)"
+)
 _UNNAMED_PARTNERS_BEFORE_RE = re.compile(
     r"\b(?:mit|with|met|con)\s+(?:(?:seinen|ihren|neuen|anderen|other|new|its|their|nuovi)\s+)?$",
     re.I,
@@ -309,14 +312,28 @@ def find_triggers(
                 for _, e in blocked
             ):
                 continue
-            if match.group(0).lower() in WEAK_TRIGGERS and not any(
-                0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
-                or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE
-                for s, e in blocked
+            if (
+                match.group(0).lower() in WEAK_TRIGGERS
+                and not any(
+                    0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
+                    or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE
+                    for s, e in blocked
+                )
+                and not (language in _VERB_FINAL_LANGUAGES and _verb_final(sentence, match))
             ):
                 continue
             out.append(Trigger(kind, match.start(), match.end(), match.group(0)))
     return out
+
+
+def _verb_final(sentence: str, match: re.Match[str]) -> bool:
+    """A participle closing its clause (`hat … Y in seine Produkte integriert.`): the verb of
+    a German or Dutch sentence whose names stand further away than a weak word may reach."""
+    return bool(_CLAUSE_END_RE.match(sentence, match.end())) and match.group(0).lower() in (
+        "integriert",
+        "eingebunden",
+        "geïntegreerd",
+    )
 
 
 def _together_with_named(

@@ -490,3 +490,11 @@ def test_more_english_cooperation_words(extractor, text) -> None:
 def test_objects_after_a_description(extractor, text, expected) -> None:
     claims = [c[:3] for c in _claims(extractor, text) if c[2] == "acquisition"]
     assert claims == expected
+
+
+def test_verb_final_integration_far_from_both_names(extractor) -> None:
+    text = (
+        "Stellantis hat die Open-Source-Architektur des großen Sprachmodells von OpenAI "
+        "vollständig in seine Händlerprodukte für den Handel integriert."
+    )
+    assert [c[:3] for c in _claims(extractor, text)] == [("openai", "stellantis", "technology")]
