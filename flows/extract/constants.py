@@ -832,6 +832,9 @@ WEAK_TRIGGERS = words(
     """
 ) | {"relies on", "rely on", "relied on"}
 WEAK_TRIGGER_DISTANCE = 45
+# German and Dutch participles that close their clause reach any name in it
+# ("X hat … Y … vollständig in seine Produkte integriert").
+VERB_FINAL_WEAK_TRIGGERS = words("integriert eingebunden geïntegreerd")
 # Triggers that only count right after the name they govern ("mit DeepSeek-R1 ausgestattet").
 TRAILING_TRIGGERS = words("ausgestattet")
 TRAILING_TRIGGER_GAP = r"[\w-]{0,4}\s+$"

@@ -83,7 +83,7 @@ class Extractor:
         """Read one document."""
         prepared = prepare(doc, self.today)
         text = prepared.text
-        mentions, stand_ins = self._find(text, prepared.language)
+        mentions, product_names = self._find(text, prepared.language)
         lines = line_table(text)
         line_starts = [line[0] for line in lines]
         paragraphs = {lines[bisect.bisect_right(line_starts, m.start) - 1][2] for m in mentions}
@@ -91,7 +91,7 @@ class Extractor:
             text, prepared.language, prepared.body_start, paragraphs=paragraphs, lines=lines
         )
         by_sentence = _group_by_sentence(mentions, sentences)
-        products = _group_by_sentence(stand_ins, sentences)
+        products = _group_by_sentence(product_names, sentences)
         extraction = Extraction(
             document_id=doc.document_id,
             extractor_version=EXTRACTOR_VERSION,

@@ -37,6 +37,7 @@ from flows.extract.constants import (
     TARGET_MARKERS,
     TRAILING_TRIGGER_GAP,
     TRAILING_TRIGGERS,
+    VERB_FINAL_WEAK_TRIGGERS,
     WEAK_TRIGGER_DISTANCE,
     WEAK_TRIGGERS,
 )
@@ -329,10 +330,9 @@ def find_triggers(
 def _verb_final(sentence: str, match: re.Match[str]) -> bool:
     """A participle closing its clause (`hat … Y in seine Produkte integriert.`): the verb of
     a German or Dutch sentence whose names stand further away than a weak word may reach."""
-    return bool(_CLAUSE_END_RE.match(sentence, match.end())) and match.group(0).lower() in (
-        "integriert",
-        "eingebunden",
-        "geïntegreerd",
+    return (
+        match.group(0).lower() in VERB_FINAL_WEAK_TRIGGERS
+        and _CLAUSE_END_RE.match(sentence, match.end()) is not None
     )
 
 

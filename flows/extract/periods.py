@@ -63,14 +63,11 @@ _LAST_YEAR = (
 )
 _THIS_YEAR = r"in diesem jahr|dieses jahr|this year|dit jaar|quest'anno|nell'anno in corso"
 _LAST_MONTH = r"im vormonat|vergangenen monat|last month|vorige maand|il mese scorso"
-_COMPARISON_RE = re.compile(
-    r"(?:als|than|dan|rispetto a\w*|gegenüber|vergleich\w* zu|vs\.?)\s*$", re.I
-)
-
 _DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
 _DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
-# A relative period that is only the base of a comparison ("gegenüber dem Vorjahr").
-_COMPARED_WITH_RE = re.compile(
+# A relative period that is only the base of a comparison ("als im Vorjahr",
+# "gegenüber dem Vorjahr").
+_COMPARISON_RE = re.compile(
     r"(?:als|than|dan|gegenüber|vergleich\w*|verglichen|compared|vergeleken|rispetto|vs\.?|from)"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -218,20 +215,25 @@ def find_period(sentence: str, language: str | None, article: date | None) -> Pe
     if match:
         year = int(match.group("year"))
         return _ok(Period(date(year, 1, 1), date(year, 12, 31), "year"), article)
-    if article is not None:
-        for key, shift in (("last_year", -1), ("this_year", 0)):
-            for rel in pats[key].finditer(sentence):
-                if _COMPARISON_RE.search(sentence[: rel.start()]):
-                    continue
-                year = article.year + shift
-                return Period(date(year, 1, 1), date(year, 12, 31), "year")
-        rel = pats["last_month"].search(sentence)
-        if rel and not _COMPARISON_RE.search(sentence[: rel.start()]):
-            year, month = (
-                (article.year, article.month - 1) if article.month > 1 else (article.year - 1, 12)
-            )
-            start, end = month_bounds(year, month)
-            return Period(start, end, "month")
+    relative = _relative(sentence, pats)
+    if article is None or relative is None:
+        return None
+    if relative == "last_month":
+        year, month = (
+            (article.year, article.month - 1) if article.month > 1 else (article.year - 1, 12)
+        )
+        start, end = month_bounds(year, month)
+        return Period(start, end, "month")
+    year = article.year + (-1 if relative == "last_year" else 0)
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _relative(text: str, pats: dict[str, re.Pattern[str]]) -> str | None:
+    """The relative period a text states and does not only compare with, if any."""
+    for key in ("last_year", "this_year", "last_month"):
+        for rel in pats[key].finditer(text):
+            if not _COMPARISON_RE.search(text[: rel.start()]):
+                return key
     return None
 
 
@@ -241,11 +243,7 @@ def states_relative_period(text: str, language: str | None) -> bool:
     absolute = ("ytd", "quarter", "q_short", "half", "month", "year")
     if any(pats[key].search(text) for key in absolute):
         return False
-    return any(
-        not _COMPARED_WITH_RE.search(text[: rel.start()])
-        for key in ("last_year", "this_year", "last_month")
-        for rel in pats[key].finditer(text)
-    )
+    return _relative(text, pats) is not None
 
 
 def _quarter_index(word: str, language: str | None) -> int | None:

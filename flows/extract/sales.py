@@ -676,6 +676,7 @@ def _named_right_before(sentence: str, quantity: Quantity, companies: list[Match
 def _part(
     sentence: str,
     quantity: Quantity,
+    quantities: list[Quantity],
     accepted: list[tuple[Quantity, SalesRow]],
     language: str | None,
 ) -> SalesRow | None:
@@ -688,8 +689,7 @@ def _part(
         return None
     base_row = wholes[-1]
     # The part's own words run to the next figure: `davon 12.000 in Europa und 8.000 in den USA`.
-    following = find_quantities(sentence[quantity.end :], language)
-    end = quantity.end + following[0].start if following else len(sentence)
+    end = min((q.start for q in quantities if q.start >= quantity.end), default=len(sentence))
     own = sentence[quantity.start : end]
     market = _nearest_cue(own, 0, _market_patterns())
     hits = _segment_hits(own)
@@ -743,7 +743,7 @@ def sentence_sales(
         if row is None and accepted:
             row = _listed(sentence, quantity, companies, accepted[-1], language)
         if row is None and accepted:
-            row = _part(sentence, quantity, accepted, language)
+            row = _part(sentence, quantity, quantities, accepted, language)
         if row is None:
             continue
         key = (row.company.company_id, row.metric, row.value)
