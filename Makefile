@@ -47,6 +47,7 @@ bench: setup ## throughput and memory benchmarks (N=10000,100000 by default; BEN
 
 eval: setup ## precision, recall and F1 of the extractor on the labelled sets
 	$(BIN)/python -m flows.evaluate
+	$(BIN)/python -m evaluation
 
 docs: setup ## build dbt's documentation site (lineage from sources to marts)
 	$(BIN)/python -m flows.docs
