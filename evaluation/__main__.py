@@ -13,6 +13,24 @@ from flows.extract import Extractor, load_reference
 from flows.extract.models import RawDocument
 from flows.settings import PROJECT_DIR
 
+COLUMNS = (
+    "lang",
+    "docs",
+    "co P",
+    "co R",
+    "co F1",
+    "pair P",
+    "pair R",
+    "pair F1",
+    "type ok",
+    "status ok",
+    "neg+",
+    "sales P",
+    "sales R",
+    "distr",
+    "lang ok",
+    "date ok",
+)
 NEWS_DEV = PROJECT_DIR.parent / "shared" / "eval" / "news_dev"
 
 
@@ -32,24 +50,7 @@ def main() -> int:
     reports = score(parts, read())
     seconds = time.process_time() - started
     table = Table(title="news_dev")
-    for column in (
-        "lang",
-        "docs",
-        "co P",
-        "co R",
-        "co F1",
-        "pair P",
-        "pair R",
-        "pair F1",
-        "type ok",
-        "status ok",
-        "neg+",
-        "sales P",
-        "sales R",
-        "distr",
-        "lang ok",
-        "date ok",
-    ):
+    for column in COLUMNS:
         table.add_column(column, justify="right")
     for key in sorted(reports, key=lambda k: (k == "all", k)):
         r = reports[key]

@@ -24,10 +24,35 @@ UNIT_METRICS = frozenset({"units_sold", "deliveries", "registrations"})
 VALUE_TOLERANCE = Decimal("0.005")
 # Words a label's alias and a system name may differ by (the set's README lists them).
 _LEGAL_WORDS = frozenset(
-    """
-    gmbh ag se sa spa s p a nv bv plc inc corp corporation co ltd limited llc kg kgaa
-    group gruppe groep gruppo holding holdings company
-    """.split()
+    [
+        "gmbh",
+        "ag",
+        "se",
+        "sa",
+        "spa",
+        "s",
+        "p",
+        "a",
+        "nv",
+        "bv",
+        "plc",
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "llc",
+        "kg",
+        "kgaa",
+        "group",
+        "gruppe",
+        "groep",
+        "gruppo",
+        "holding",
+        "holdings",
+        "company",
+    ]
 )
 
 
@@ -323,7 +348,7 @@ def score(parts: list[Part], read: Iterable[tuple[int, str, SystemDocument]]) ->
 
 
 def from_extraction(extraction) -> SystemDocument:  # noqa: ANN001 - flows.extract.models.Extraction
-    """An extraction in the scorer's terms (brands and discovered names as the system wrote them)."""
+    """An extraction in the scorer's terms (every name the system gave a company)."""
     names: dict[str, set[str]] = defaultdict(set)
     for mention in extraction.mentions:
         names[mention.company_id] |= {
