@@ -17,7 +17,7 @@ STATE_DIR = PROJECT_DIR / ".autonews"
 
 # Bump whenever extraction output can change: documents extracted by another
 # version are extracted again on the next run, nothing else is recomputed.
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.4.0"
 
 # Files over this size are rejected with a reason; the run goes on.
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
