@@ -44,10 +44,6 @@ TITLE_MIN_CHARS = 10
 TITLE_MAX_CHARS = 180
 DATELINE_SEARCH_CHARS = 600
 DATELINE_SEARCH_LINES = 8
-HTML_DROP_TAGS = "script,style,nav,noscript,header,footer,aside,form,iframe,svg,button,figcaption"
-HTML_BLOCK_TAGS = (
-    "p,div,br,li,ul,ol,h1,h2,h3,h4,h5,h6,tr,table,section,article,blockquote,pre,dd,dt,figure"
-)
 JSON_TEXT_KEYS = ("maintext", "text", "body", "content")
 JSON_DATE_KEYS = ("date_publish", "date_published", "published", "date")
 

@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from selectolax.lexbor import LexborHTMLParser
+import htmldate
+import trafilatura
 
 from flows.extract.constants import (
-    HTML_BLOCK_TAGS,
-    HTML_DROP_TAGS,
     JSON_DATE_KEYS,
     JSON_TEXT_KEYS,
     LANGUAGES,
@@ -26,14 +25,6 @@ from flows.extract.text import is_boilerplate_line
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_HTML_DATE_SELECTORS = (
-    'meta[property="article:published_time"]',
-    'meta[name="date"]',
-    'meta[name="pubdate"]',
-    'meta[name="publish-date"]',
-    'meta[itemprop="datePublished"]',
-    "time[datetime]",
-)
 
 
 @dataclass(slots=True)
@@ -70,26 +61,45 @@ def _iso_date(value: object, today: date) -> FoundDate | None:
     return FoundDate(found, "day", -1, -1) if found <= today else None
 
 
+def _html_meta_date(body: str) -> FoundDate | None:
+    """The publication date a page states in its markup (meta tags, JSON-LD, time elements)."""
+    # extensive_search=False: only what the page declares, not dates guessed from its text or
+    # links; the text's own dateline is read later by the same rules as for plain text.
+    found = htmldate.find_date(
+        body, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
+    )
+    return _iso_date(found, date.max) if found else None
+
+
 def html_to_text(body: str) -> tuple[str, str | None, FoundDate | None]:
-    """Visible text of an HTML page (blocks on their own lines), its title and meta date."""
-    tree = LexborHTMLParser(body)
-    title_node = tree.css_first("title") or tree.css_first("h1")
-    title = title_node.text(strip=True) if title_node else None
-    meta_date = None
-    for selector in _HTML_DATE_SELECTORS:
-        node = tree.css_first(selector)
-        if node is not None:
-            meta_date = node.attributes.get("content") or node.attributes.get("datetime")
-            if meta_date:
-                break
-    for node in tree.css(HTML_DROP_TAGS):
-        node.decompose()
-    for node in tree.css(HTML_BLOCK_TAGS):
-        node.insert_after("\n")
-    root = tree.body or tree.root
-    text = root.text(separator="") if root is not None else ""
-    found = _iso_date(meta_date, date.max) if meta_date else None
-    return normalise_lines(text), title or None, found
+    """The article of an HTML page without the page around it, its title and meta date.
+
+    trafilatura keeps the main text and drops menus, teasers, cookie banners, share boxes and
+    footers; a page it finds no article in keeps the text trafilatura's recall mode or, at
+    last, its plain conversion gives, so no page loses its words.
+    """
+    extracted = None
+    for precision in (True, False):
+        extracted = trafilatura.bare_extraction(
+            body,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=precision,
+            favor_recall=not precision,
+            # Only the date the markup declares (read again below if no article is found).
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+        if extracted is not None and (extracted.text or "").strip():
+            break
+    title = (extracted.title or "").strip() or None if extracted is not None else None
+    main = extracted.text if extracted is not None and extracted.text else ""
+    if not main.strip():
+        main = trafilatura.html2txt(body) or ""
+    text = normalise_lines(main)
+    if title and not text.startswith(title):
+        # The headline stands first, as in the other formats, so its names count.
+        text = f"{title}\n\n{text}" if text else title
+    return text, title, _html_meta_date(body)
 
 
 def json_to_text(body: str) -> tuple[str, str | None, str | None, object]:
