@@ -25,6 +25,7 @@ from flows.extract import Extractor, load_reference
 from flows.extract.companies import Match
 from flows.extract.models import Extraction, PartnershipClaim, RawDocument, SalesClaim
 from flows.extract.partnerships import sentence_partnerships
+from flows.extract.reference import load_statuses
 from flows.settings import PROJECT_DIR, SAMPLE_DIR
 
 SHARED_DIR = PROJECT_DIR.parent / "shared"
@@ -60,22 +61,8 @@ CORE_TYPES: dict[str, tuple[str, ...] | None] = {
     "undefined": None,
 }
 
-STATUS_WEIGHT = {
-    status: rank
-    for rank, status in enumerate(
-        (
-            "denied",
-            "cancelled",
-            "rejected",
-            "completed",
-            "announced",
-            "active",
-            "planned",
-            "talks",
-            "rumored",
-        )
-    )
-}
+# The order statuses merge in, shared with the marts (reference_partnership_statuses.csv).
+STATUS_WEIGHT = {status.status: status.merge_rank for status in load_statuses()}
 
 console = Console(width=160)
 

@@ -26,7 +26,6 @@ from flows.extract.constants import (
     DISCOVERY_CONTEXT_WORDS,
     DISCOVERY_HYPHEN_FORMS,
     DISCOVERY_LEADING_WORDS,
-    DISCOVERY_LEGAL_FORMS,
     DISCOVERY_MAX_TOKENS,
     DISCOVERY_RARE_ZIPF,
     DISCOVERY_STOPWORDS,
@@ -38,7 +37,6 @@ from flows.extract.constants import (
     GERMAN_NOUN_SUFFIXES,
     HANDLE_SUFFIXES,
     HYPHENS,
-    LEGAL_SUFFIXES,
     MEDIA_CITATION_PATTERN,
     MEDIA_CITATION_WINDOW,
     MEDIA_SECTOR,
@@ -52,46 +50,15 @@ from flows.extract.constants import (
 )
 from flows.extract.reference import Name, Reference
 from flows.extract.text import fold, fold_name
+from flows.extract.vocabulary import legal_forms
 
 METHOD_RANK = {"alias": 0, "brand": 1, "product": 2}
 _HYPHEN_TABLE = str.maketrans({h: " " for h in HYPHENS})
-_LEGAL_ALT = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
+_LEGAL_ALT = "|".join(re.escape(s) for s in sorted(legal_forms("tail"), key=len, reverse=True))
 # A legal form or group word right after a name belongs to the mention.
 _LEGAL_TAIL_RE = re.compile(rf"(?:[ \t]|[{re.escape(HYPHENS)}]|,[ \t])(?:{_LEGAL_ALT})(?![\w])")
 # Names stripped of these for the derived short form and for discovered ids.
-_STRIP_FORMS = (
-    "AG",
-    "GmbH",
-    "SE",
-    "KG",
-    "KGaA",
-    "Inc",
-    "Ltd",
-    "Co",
-    "Corp",
-    "Corporation",
-    "LLC",
-    "PLC",
-    "S.p.A.",
-    "SpA",
-    "N.V.",
-    "NV",
-    "B.V.",
-    "BV",
-    "S.A.",
-    "SA",
-    "Limited",
-    "Company",
-    "Group",
-    "Gruppe",
-    "Groep",
-    "Gruppo",
-    "Holding",
-    "Holdings",
-    "Konzern",
-    "& Co.",
-    "Co., Ltd.",
-)
+_STRIP_FORMS = legal_forms("strip")
 _STRIP_RE = re.compile(
     r"(?:[\s,-]+(?:"
     + "|".join(re.escape(s) for s in sorted(_STRIP_FORMS, key=len, reverse=True))
@@ -116,7 +83,7 @@ _COMPOUND_HEADS = COMPOUND_CONTEXT_HEADS
 def _anchor_automaton() -> ahocorasick.Automaton:
     """One automaton over every legal form and context word, built once per process."""
     anchors: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
-    for form in DISCOVERY_LEGAL_FORMS:
+    for form in legal_forms("discovery"):
         key = fold_name(form)
         old = anchors.get(key)
         anchors[key] = (key, "legal", (), (*old[3], form) if old else (form,))

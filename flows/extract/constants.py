@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from flows.extract.vocabulary import reporting_bodies, reporting_body_canonical
+
 
 def words(text: str) -> frozenset[str]:
     """A set of words written one after another, white space between them."""
@@ -194,49 +196,6 @@ AMBIGUOUS_MONTH_ABBREVIATIONS = frozenset({"mar", "mi", "di", "do", "ma", "me", 
 # Company matching.
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 APOSTROPHES = "'\u2019\u02bc`"
-# Legal forms and group words that may follow a name and belong to the mention.
-LEGAL_SUFFIXES = (
-    "AG",
-    "GmbH",
-    "GmbH & Co. KG",
-    "SE",
-    "KG",
-    "KGaA",
-    "Inc.",
-    "Inc",
-    "Ltd.",
-    "Ltd",
-    "Co., Ltd.",
-    "Co. Ltd.",
-    "Co.",
-    "Corp.",
-    "Corp",
-    "Corporation",
-    "LLC",
-    "PLC",
-    "plc",
-    "S.p.A.",
-    "SpA",
-    "S.p.a.",
-    "S.r.l.",
-    "N.V.",
-    "NV",
-    "B.V.",
-    "BV",
-    "S.A.",
-    "SA",
-    "Holding",
-    "Holdings",
-    "Group",
-    "Gruppe",
-    "groep",
-    "Groep",
-    "Gruppo",
-    "Konzern",
-    "Motor Company",
-    "Limited",
-    "Company",
-)
 # Reference names that are also everyday words: they count as a company only when the
 # document speaks of cars or the owner is named too, and never as the head of a compound.
 AMBIGUOUS_NAMES = words(
@@ -273,39 +232,6 @@ MODEL_DESIGNATION_PATTERN = (
 ACRONYM_MAX_LEN = 3
 
 # Company discovery.
-DISCOVERY_LEGAL_FORMS = (
-    "GmbH",
-    "AG",
-    "SE",
-    "Ltd",
-    "Ltd.",
-    "Inc",
-    "Inc.",
-    "Co.",
-    "Corp.",
-    "Group",
-    "Holding",
-    "Holdings",
-    "Motors",
-    "Automotive",
-    "Technologies",
-    "Technology",
-    "S.p.A.",
-    "SpA",
-    "N.V.",
-    "B.V.",
-    "KG",
-    "LLC",
-    "PLC",
-    "plc",
-    "Corporation",
-    "Gruppe",
-    "Groep",
-    "Gruppo",
-    "Semiconductor",
-    "Semiconductors",
-    "Robotics",
-)
 # Heads of German and Dutch compounds that introduce a company (`Flugzeugbauer Airbus`).
 COMPOUND_CONTEXT_HEADS = (
     "hersteller",
@@ -648,160 +574,6 @@ GERMAN_NOUN_SUFFIXES = (
 )
 DISCOVERY_MAX_TOKENS = 4
 
-# Partnerships: trigger patterns per type and language (regular expressions, matched
-# case-insensitively on word boundaries). English is added to every language.
-PARTNERSHIP_TRIGGERS = {
-    "joint_venture": {
-        "de": (
-            r"joint[- ]?ventures?|gemeinschaftsunternehmens?|jv"
-            r"|gemeinsame[sn]? (?:tochter|unternehmen)\w*"
-            # A plant built together: `errichten gemeinsam eine LFP-Fabrik`.
-            r"|gemeinsam(?=(?:\s+\S+){0,4}?\s+\S*(?:fabrik|werk|gigafactory)\b)"
-        ),
-        "nl": (
-            r"joint[- ]?ventures?|jv|gezamenlijke onderneming"
-            r"|samen(?=(?:\s+\S+){0,4}?\s+\S*(?:fabriek|gigafactory)\b)"
-        ),
-        "en": (
-            r"joint[- ]?ventures?|jv"
-            r"|(?:jointly|together)(?=(?:\s+\S+){0,4}?\s+\S*(?:plant|factory|gigafactory)\b)"
-        ),
-        "it": (
-            r"joint[- ]?ventures?|jv|società congiunta"
-            r"|insieme(?=(?:\s+\S+){0,4}?\s+\S*(?:stabilimento|fabbrica|gigafactory)\b)"
-        ),
-    },
-    "acquisition": {
-        "de": (
-            r"übernahme\w*|übernimmt|übernehmen|übernahm|übernommen|kauft|kaufte|gekauft"
-            r"|erwirbt|erwarb|erworben|akquisition\w*|akquiriert|schluckt|aufkauf\w*"
-            r"|zu(?:r|m)? (?:\w+ )?tochter\w* (?:zu )?machen"
-        ),
-        "nl": (
-            r"overname\w*|neemt(?=(?:\s+\S+){1,6}\s+over)|nam(?=(?:\s+\S+){1,6}\s+over)"
-            r"|overgenomen|overnemen|koopt|kocht"
-            r"|gekocht|inlijven|ingelijfd|tot (?:een )?dochter\w* (?:te )?maken"
-        ),
-        "en": (
-            r"acquisitions?|acquires?|acquired|acquiring|takeover|takes over|took over|taken over"
-            r"|buys|bought|buyout|purchases?|purchased"
-            r"|make(?=\s+\w+\s+(?:a|its)\s+subsidiary)"
-        ),
-        "it": (
-            r"acquisizion[ei]|acquisisce|acquisito|acquisita|acquistat[oa]|acquista"
-            r"|rileva|rilevat[oa]|rilevamento|acquisire|acquistare|rilevare|comprare|compra"
-        ),
-    },
-    "merger": {
-        "de": r"fusion\w*|fusioniert\w*|fusionieren|verschmelz\w*|zusammenschluss\w*",
-        "nl": r"fusie\w*|fuseert|fuseren|gefuseerd|samensmelting",
-        "en": r"mergers?|merges?|merged|merging|combination with",
-        "it": r"fusion[ei]|fondono|fondersi|fusa|fuso",
-    },
-    "equity_investment": {
-        "de": (
-            r"beteiligung\w*|beteiligt|beteiligen|beteiligte|anteilseigner\w*|anteile?n?"
-            r"|aktienpaket\w*|minderheitsbeteiligung\w*|steigt bei|stieg bei|eingestiegen"
-            r"|einstieg\w*"
-            r"|investiert\w*|investition in"
-            r"|hält (?:rund |etwa |knapp |gut )?\d[\d,.]* ?(?:prozent|%)"
-            r"|großaktionär\w*|einzelaktionär\w*|aktionär\w*(?=\s+(?:von|bei|der|des)\b)"
-            r"|(?:prozent|%) (?:der anteile |der aktien )?(?:an|hält|übernimmt)"
-        ),
-        "nl": (
-            r"belang|belangen|aandeel in|aandelen|investeert|investering in|geïnvesteerd"
-            r"|aandeelhouder\w*|stapt in"
-        ),
-        "en": (
-            r"stakes?|shareholder|shareholding|invests?|invested|investment in|equity"
-            r"|holds? (?:about |around |roughly |some |nearly |almost )?\d[\d,.]* ?(?:%|percent"
-            r"|per cent)"
-        ),
-        "it": r"partecipazion[ei]|quota|quote|investe|investito|azionista|socio",
-    },
-    "supply": {
-        "de": (
-            r"liefert|liefern|lieferte|geliefert|lieferung\w*|liefervertrag\w*|zulieferer"
-            r"|lieferant\w*|bezieht|beliefert|großauftrag|auftrag"
-        ),
-        "nl": r"levert|leveren|leverde|geleverd|levering\w*|leverancier\w*|leveringscontract",
-        "en": (
-            r"supply|supplies|supplied|supplier|supplying|deliver batteries|sources? \w+ from"
-            r"|uses|used|relies on|rely on|relied on"
-        ),
-        "it": r"fornitur[ae]|fornisce|fornirà|fornito|fornitore",
-    },
-    "production": {
-        "de": (
-            r"produziert für|produzieren für|auftragsfertigung|fertigt für|lohnfertigung"
-            r"|produktionskooperation|produktionspartner\w*|fertigungspartner\w*"
-        ),
-        "nl": r"produceert voor|produceren voor|productiepartner\w*|contractproductie",
-        "en": r"produces? for|manufactures? for|contract manufactur\w*|production partner\w*",
-        "it": r"produce per|produzione per conto",
-    },
-    "research": {
-        "de": r"forschung\w*|forschungskooperation\w*|forschen gemeinsam|entwicklungspartner\w*",
-        "nl": r"onderzoekssamenwerking|gezamenlijk onderzoek|onderzoekspartner\w*|r&d",
-        "en": r"research|r&d",
-        "it": r"ricerca",
-    },
-    "distribution": {
-        "de": r"vertrieb\w*|vertreibt|vertreiben|händlervertrag\w*|importeur",
-        "nl": r"distributie\w*|distribueert|importeur",
-        "en": r"distribution|distributes|distributor|distribute",
-        "it": r"distribuzione|distribuisce|distributore|importatore",
-    },
-    "technology": {
-        "de": (
-            r"kooperation\w*|kooperier\w*|zusammenarbeit|zusammenarbeite\w*|zusammengearbeitet"
-            r"|arbeite\w*(?=(?:\s+\S+){0,8}\s+zusammen)|partnerschaft\w*|pilotprojekt\w*"
-            r"|lizenz\w*|allianz\w*|integriert|setzt auf|tun sich zusammen|bündnis"
-            r"|setzt(?=(?:\s+\S+){1,5}\s+auf\s)"
-            r"|gemeinsam(?=(?:\s+\S+){0,6}\s+(?:zu\s+)?entwickeln)|ausgestattet|nutzt"
-            r"|nutzen|setzt \w+ ein|eingebunden|integration|vereinbarung\w*|vereinbart\w*"
-            r"|absichtserklärung\w*|abkommen|gespräche mit|verhandlungen mit"
-            # A ban on another company's product refuses a technology relationship.
-            r"|verbiete\w*|untersag\w*|verbannt|sperrt"
-        ),
-        "nl": (
-            r"samenwerking\w*|samenwerken|werk\w*(?=(?:\s+\S+){0,8}\s+samen)|proefproject"
-            r"|partnerschap\w*|licentie\w*|alliantie\w*|slaan de handen ineen|uitgerust met"
-            r"|gebruikt|integreert|overeenkomst|akkoord|intentieverklaring|gesprekken met"
-            r"|onderhandelingen met|in gesprek met|verbiedt|verbant"
-        ),
-        "en": (
-            r"partnership|partnerships|partnered|partners? with|cooperation|collaboration"
-            r"|collaborate|collaborates|collaborated|collaborating|works with|working with"
-            r"|worked with|work with|working alongside|in association with|teamed up|teamed with"
-            r"|teams with|joined forces|join forces|joins forces|agreements"
-            r"|team up|alliance|licen[cs]e\w*|licensing|integrates|integrated|tie-up"
-            r"|equipped with|uses|agreement|memorandum of understanding|develop jointly"
-            r"|jointly develop|talks with|discussions with|negotiations with"
-            r"|pilot (?:project|program)|bans|banned|prohibits|prohibited"
-        ),
-        "it": (
-            r"collaborazion[ei]|collaborano|collabora|partnership|cooperazione|progetto pilota"
-            r"|programma (?:di prova|pilota)"
-            r"|alleanza|accordo|intesa|licenza|integra|dotat[oa] di|utilizza|trattative con"
-            r"|colloqui con|vieta|vietato|blocca"
-        ),
-    },
-    "other": {
-        "de": r"partner|partnern|betreib\w*(?=\s+(?:\w+\s+)?mit\b)",
-        "nl": r"partner|partners",
-        "en": r"partner|partners",
-        "it": r"partner",
-    },
-}
-# German compounds end in these triggers (`Technologiekooperation`, `Minderheitsbeteiligung`).
-GERMAN_COMPOUND_TRIGGERS = {
-    "technology": r"kooperation\w*|partnerschaft\w*|zusammenarbeit|allianz\w*",
-    "acquisition": r"übernahme\w*",
-    "merger": r"fusion\w*",
-    "equity_investment": r"beteiligung\w*",
-    "supply": r"liefervertrag\w*|lieferabkommen",
-}
 # Supply words that belong to another verb (`liefert ... aus` delivers, `liefern ... ab`).
 SUPPLY_EXCLUDE_PATTERN = r"liefer\w*(?=(?:\s+\S+){0,10}?\s+(?:ab|aus)\b)"
 # A stake this small bought with an acquisition word is an equity investment.
@@ -820,32 +592,15 @@ PRODUCTION_VERB_PATTERN = (
     r"\b(?:baut|bauen|fertigt|fertigen|produziert|produzieren|bouwt|bouwen|produceert"
     r"|builds?|build|produces?|manufactures?|assembles?|costruisce|produce|assembla)\b"
 )
-# Weak triggers count only when a company is named right next to them.
-WEAK_TRIGGERS = words(
-    """
-    used nutzt nutzen integriert integration integrates integrated uses gebruikt utilizza
-    integra partner partnern partners eingebunden
-    """
-) | {"relies on", "rely on", "relied on"}
+# Trigger words (`vocab/triggers.csv`) flagged `weak` count only when a company is named
+# this near; `verb_final` ones also when they close a German or Dutch clause.
 WEAK_TRIGGER_DISTANCE = 45
-# German and Dutch participles that close their clause reach any name in it
-# ("X hat … Y … vollständig in seine Produkte integriert").
-VERB_FINAL_WEAK_TRIGGERS = words("integriert eingebunden geïntegreerd")
-# Triggers that only count right after the name they govern ("mit DeepSeek-R1 ausgestattet").
-TRAILING_TRIGGERS = words("ausgestattet")
+# A `trailing` trigger counts only right after the name it governs ("mit X-R1 ausgestattet").
 TRAILING_TRIGGER_GAP = r"[\w-]{0,4}\s+$"
-# "setzt ... auf X" relies on X only when a name follows `auf` ("setzt auch GM auf DeepSeek").
-RELIES_ON_TRIGGER = "setzt"
+# A `relies_on` trigger ("setzt ... auf X") counts only when a name follows `auf`.
 RELIES_ON_OBJECT = r"(?:\s+\S+){1,5}?\s+auf\s+(?:das\s+|die\s+|den\s+)?"
 # Words that join coordinated names: companies joined only by these act side by side.
 COORDINATION_PATTERN = r"\s*(?:,|und|and|en|e|sowie|as well as|oder|or|&|/)\s*"
-# Relative clauses whose subject is the buyer: "Y, die X gekauft hatte".
-RELATIVE_SUBJECT_PATTERNS = {
-    "de": r",\s*(?:die|den|das|welche[ns]?)\s+",
-    "nl": r",\s*(?:dat|die)\s+",
-    "en": r",\s*(?:which|that)\s+",
-    "it": r",\s*che\s+",
-}
 # When triggers of several types stand in one sentence, the first type listed wins.
 PARTNERSHIP_TYPE_PRIORITY = (
     "joint_venture",
@@ -859,171 +614,9 @@ PARTNERSHIP_TYPE_PRIORITY = (
     "technology",
     "other",
 )
-# Status cues; the first status listed that matches wins.
-PARTNERSHIP_STATUS_CUES = {
-    "denied": {
-        "de": (
-            r"dementier\w*|bestreitet|bestritten|wei(?:st|sen|s)(?=(?:\s+\S+){0,8}?\s+zurück\b)"
-            r"|wies(?=(?:\s+\S+){0,8}?\s+zurück\b)|zurückgewiesen"
-            r"|keine gespräche|keine verhandlungen|nicht in gesprächen|keine pläne"
-        ),
-        "nl": r"ontkent|ontkend|ontkende|geen gesprekken|spreekt tegen|tegengesproken",
-        "en": r"denied|denies|deny|not in talks|no talks|no plans to|rejected reports|dismissed",
-        "it": r"smentisce|smentito|smentita|smentiscono|nessuna trattativa",
-    },
-    "cancelled": {
-        "de": (
-            r"abgesagt|abgebrochen|geplatzt|gescheitert|beendet|aufgekündigt|kündigt \w* ?auf"
-            r"|auf eis gelegt|abgeblasen|platzen|stoppt|trennt sich|stieg\w* \w* ?aus"
-            r"|verkauft\w* (?:\w+ ){0,3}(?:beteiligung|anteile?)"
-        ),
-        "nl": (
-            r"afgeblazen|stopgezet|geannuleerd|opgezegd|beëindigd|geklapt|afgebroken"
-            r"|bla(?:zen|ast|ies|iezen)(?=(?:\s+\S+){0,6}\s+af\b)|streep door|stopt|stoppen"
-            r"|zet\w*(?=(?:\s+\S+){0,6}\s+stop\b)"
-            r"|beëindigt|stapt uit|verkoopt (?:\w+ ){0,3}belang"
-        ),
-        "en": (
-            r"called off|scrapped|cancel+ed|terminated|abandoned|ended|collapsed"
-            r"|sold (?:\w+ ){0,3}stake|divest\w*|exits?|exited"
-        ),
-        "it": (
-            r"annullat[oa]|saltat[oa]|interrott[oa]|cancellat[oa]|naufragat[oa]"
-            r"|(?:ced|vend)(?:e|uto) (?:\w+ ){0,3}(?:quota|partecipazione)"
-        ),
-    },
-    "rejected": {
-        "de": (
-            r"verbiete\w*|verboten|untersag\w*|verbannt|blockiert|abgelehnt"
-            r"|lehnt\w*(?:\s+\w+){0,3}\s+ab\b"
-            r"|verweigert|sperrt"
-        ),
-        "nl": (
-            r"verbiedt|verboden|verbant|blokkeert|weigert|wijst \w* ?af|afgewezen"
-            r"|wees(?=(?:\s+\S+){0,5}\s+af\b)"
-        ),
-        "en": r"bans|banned|prohibits|prohibited|blocks|blocked|refuses|refused|rejects|rejected",
-        "it": r"vieta|vietato|blocca|bloccato|rifiuta|respinge|respinto",
-    },
-    "rumored": {
-        "de": (
-            r"gerücht\w*|spekulation\w*|spekuliert|angeblich|insider\w*|medienberichte\w*"
-            r"|berichten zufolge|soll angeblich|könnte|möglich\w*|denkbar|vorstellbar"
-        ),
-        "nl": r"gerucht\w*|geruchtenmolen|speculatie\w*|zou (?:mogelijk|kunnen)|naar verluidt",
-        "en": r"rumou?rs?|rumou?red|reportedly|speculation|could|possible|possibly|sources said",
-        "it": r"voci|indiscrezion[ei]|rumors|speculazion[ei]|potrebbe|secondo fonti",
-    },
-    "talks": {
-        "de": r"gespräch\w*|verhandl\w*|verhandelt|sondier\w*|prüft|prüfen|erwägt",
-        "nl": r"gesprekk?en|onderhandel\w*|in gesprek",
-        "en": r"in talks|talks|negotiat\w*|discussions|considering|exploring",
-        "it": r"trattativ[ae]|colloqui|negoziat\w*|discussion[ei]|valuta",
-    },
-    "completed": {
-        "de": (
-            r"abgeschlossen|vollzogen|hat \w* ?übernommen|übernahm|kaufte|erwarb|erworben"
-            r"|gekauft|hatte \w* ?übernommen"
-        ),
-        "nl": r"afgerond|voltooid|rond|overgenomen|nam \w+ over|kocht",
-        "en": r"completed|closed|finali[sz]ed|acquired|bought|took over",
-        "it": r"completat[oa]|conclus[oa]|perfezionat[oa]|acquisit[oa]|rilevat[oa]",
-    },
-    "planned": {
-        "de": r"plant|planen|geplant\w*|will|wollen|soll|sollen|beabsichtigt|vorhaben|künftig",
-        "nl": r"plant|van plan|wil|willen|gaat|gaan|zal|zullen|beoogt|voornemens",
-        "en": r"plans?|planned|planning|will|intends?|aims? to|to form|set to|is to",
-        "it": r"prevede|intende|pianifica|progetta|vuole|intendono|sarà|dovrebbe",
-    },
-    "announced": {
-        "de": (
-            r"kündig\w*(?=(?:\s+\S+){0,8}?\s+an\b)|angekündigt|gab \w* ?bekannt"
-            r"|gibt \w* ?bekannt|bekanntgegeben"
-            r"|teilte \w* ?mit|mitgeteilt|vereinbart\w*|unterzeichne\w*|meldet"
-        ),
-        "nl": (
-            r"maakt\w* bekend|maakte \w* ?bekend|bekendgemaakt|kondigt\w* \w* ?aan|aangekondigd"
-            r"|getekend|ondertekend|tekent|tekenden"
-        ),
-        "en": r"announced|announces|announce|unveiled|signed|agreed|agreement",
-        "it": r"annuncia\w*|ha annunciato|annunciato|firmato|siglato",
-    },
-    "active": {
-        "de": (
-            r"arbeiten \w* ?zusammen|arbeitet \w* ?zusammen|kooperieren|kooperiert"
-            r"|zusammengearbeitet|seit langem|bereits"
-        ),
-        "nl": r"werken samen|werkt samen|al jaren|sinds",
-        "en": r"works with|working with|collaborates|cooperates|already|has been",
-        "it": r"collaborano|collabora|lavorano insieme|già",
-    },
-}
-# Denials and bans never become an active claim: these statuses override all others.
-PARTNERSHIP_STATUS_ORDER = (
-    "denied",
-    "cancelled",
-    "rejected",
-    "rumored",
-    "talks",
-    "completed",
-    "planned",
-    "announced",
-    "active",
-)
 PARTNERSHIP_DEFAULT_STATUS = "active"
-# Passive voice and agent markers that turn the direction of a directed claim around.
-PASSIVE_AGENT_PATTERNS = {
-    "de": r"\b(?:durch|von|vom)\s+(?:de[nmrs]|die|das|dem|ihre[mn]?|seine[mn]?)?\s*",
-    "nl": r"\b(?:door)\s+(?:de|het)?\s*",
-    "en": r"\b(?:by)\s+(?:the)?\s*",
-    "it": r"\b(?:da|dal|dalla|dallo|dai|dalle|da parte di)\s+",
-}
-PASSIVE_CUES = {
-    "de": (
-        r"\b(?:wird|wurde|werden|wurden|worden|ist|sind)\b.*"
-        r"\b(?:übernommen|gekauft|erworben|akquiriert)\b"
-    ),
-    "nl": r"\b(?:wordt|werd|worden|is|zijn)\b.*\b(?:overgenomen|gekocht)\b",
-    "en": (
-        r"\b(?:is|was|were|been|be|being|are)\s+(?:\w+\s+)?"
-        r"(?:acquired|bought|purchased|taken over)\b"
-    ),
-    "it": r"\b(?:è|viene|venne|sarà|stata|stato)\b.*\b(?:acquisit[oa]|acquistat[oa]|rilevat[oa])\b",
-}
-# Noun triggers whose object follows ("Übernahme von Y durch X").
-NOUN_AGENT_PATTERNS = {
-    "de": r"\bdurch\s+(?:de[nmrs]|die|das)?\s*",
-    "nl": r"\bdoor\s+(?:de|het)?\s*",
-    "en": r"\bby\s+(?:the)?\s*",
-    "it": r"\bda parte d[ie]\w*\s+",
-}
-# "Y, an dem X 26 Prozent hält": the holder comes after the relative pronoun.
-RELATIVE_HOLDER_PATTERNS = {
-    "de": r",\s*an (?:dem|der|denen)\s+",
-    "nl": r",\s*waarin\s+",
-    "en": r",\s*in which\s+",
-    "it": r",\s*in cui\s+",
-}
-# Object markers: the company after them is the target of an investment or purchase.
-TARGET_MARKERS = {
-    "de": (
-        r"\b(?:an|bei|in|von|vom)\s+(?:de[nmrs]|die|das)?\s*"
-        # `an der in Hongkong notierten BAIC Motor`, `bei dem chinesischen Start-up Momenta`
-        r"|\b(?:an|bei|in)\s+(?:de[nmrs]|die|das)\s+(?:[\w-]+\s+){1,3}"
-    ),
-    "nl": r"\b(?:in|van)\s+(?:de|het)?\s*",
-    "en": r"\b(?:in|of)\s+(?:the)?\s*",
-    "it": r"\b(?:in|di|del|della|nel|nella)\s+",
-}
 PARTNERSHIP_MAX_SENTENCE_CHARS = 600
-# A relation word negated right before it ("ohne dass eine Kooperation", "keine Pläne für eine
-# Fusion", "no agreement") is no partnership in place: the claim is at most denied.
-NEGATION_CUES = {
-    "de": r"kein\w*|ohne|nicht(?!\s+nur)|nie",
-    "nl": r"geen|zonder|niet(?!\s+alleen)|nooit",
-    "en": r"no|not(?!\s+only)|without|never",
-    "it": r"nessun\w*|senza|non(?!\s+solo)|mai",
-}
+# Negation cues of scope `trigger` (`vocab/negation_cues.csv`) count this near before it.
 NEGATION_REACH = 30
 # Status cues count within this many characters of the trigger (inside its segment).
 STATUS_WINDOW_CHARS = 120
@@ -1355,22 +948,9 @@ SEGMENT_CUES = (
     ),
     ("HEV", r"hybrid\w*|ibrid\w*"),
 )
-REPORTING_BODIES = (
-    "CPCA",
-    "KBA",
-    "CAAM",
-    "ACEA",
-    "RAI",
-    "BOVAG",
-    "UNRAE",
-    "SMMT",
-    "VDA",
-    "Kraftfahrt-Bundesamt",
-    "JATO",
-    "Dataforce",
-    "Cox Automotive",
-)
-REPORTING_BODY_CANONICAL = {"kraftfahrt-bundesamt": "KBA"}
+# Reporting bodies are a table of the vocabulary (`vocab/reporting_bodies.csv`).
+REPORTING_BODIES = reporting_bodies()
+REPORTING_BODY_CANONICAL = reporting_body_canonical()
 QUARTER_WORDS = {
     "de": {
         "ersten": 1,

@@ -33,16 +33,11 @@ from flows.extract.sales import (
 )
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
+from flows.extract.vocabulary import trigger_prefilter
 from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
 
 _NUMBERISH_RE = re.compile(r"\d|milli|miljo|miljard|miliard|billion|\bmila\b|tausend|duizend", re.I)
 _CONTEXT_SENTENCES = 3
-# Cheap test before looking for an antecedent: the sentence speaks of a stake or deal.
-_TRIGGERISH_RE = re.compile(
-    r"belang|beteilig|anteil|stake|quota|partecipa|übernahm|übernimmt|acqui|overname|overgenomen"
-    r"|verwierf|kocht|kaufte|bought|joint|fusi|merge|erw[oa]rb|prozent an|procent in",
-    re.I,
-)
 
 
 class Extractor:
@@ -139,7 +134,9 @@ class Extractor:
             if len({m.company_id for m in found + stand_ins}) < 2 and not numberish:
                 continue
             context = _context(text, sentences, index)
-            if len({m.company_id for m in found}) == 1 and _TRIGGERISH_RE.search(sentence_text):
+            if len({m.company_id for m in found}) == 1 and trigger_prefilter().search(
+                sentence_text
+            ):
                 antecedent = _antecedent(
                     sentence_text, sentences, by_sentence, index, language, {found[0].company_id}
                 )

@@ -14,42 +14,31 @@ from flows.extract.constants import (
     EQUITY_STAKE_LIMIT,
     EXAMPLE_LIST_OWNER_PATTERN,
     EXAMPLE_LIST_PATTERN,
-    GERMAN_COMPOUND_TRIGGERS,
     HYPHENS,
-    NEGATION_CUES,
     NEGATION_REACH,
-    NOUN_AGENT_PATTERNS,
     PARTNERSHIP_DEFAULT_STATUS,
     PARTNERSHIP_MAX_SENTENCE_CHARS,
-    PARTNERSHIP_STATUS_CUES,
-    PARTNERSHIP_STATUS_ORDER,
-    PARTNERSHIP_TRIGGERS,
     PARTNERSHIP_TYPE_PRIORITY,
-    PASSIVE_AGENT_PATTERNS,
-    PASSIVE_CUES,
     PRODUCTION_VERB_PATTERN,
-    RELATIVE_HOLDER_PATTERNS,
-    RELATIVE_SUBJECT_PATTERNS,
     RELIES_ON_OBJECT,
-    RELIES_ON_TRIGGER,
     STATUS_WINDOW_CHARS,
     SUPPLY_EXCLUDE_PATTERN,
-    TARGET_MARKERS,
     TRAILING_TRIGGER_GAP,
-    TRAILING_TRIGGERS,
-    VERB_FINAL_WEAK_TRIGGERS,
     WEAK_TRIGGER_DISTANCE,
-    WEAK_TRIGGERS,
 )
 from flows.extract.models import DIRECTED_PARTNERSHIP_TYPES as DIRECTED_TYPES
 from flows.extract.numbers import find_quantities
 from flows.extract.reference import Reference
-from flows.extract.text import word_regex
+from flows.extract.vocabulary import (
+    cue_matcher,
+    marker_pattern,
+    statuses_by_evidence,
+    trigger_matcher,
+)
 
-_BETWEEN_RE = re.compile(r"\b(?:zwischen|between|tussen|tra|fra)\b", re.I)
+_BETWEEN_RE = marker_pattern("between", None, "none")
 _SEGMENT_RE = re.compile(r"[:;]\s")
 _COORDINATION_RE = re.compile(COORDINATION_PATTERN, re.I)
-_TOGETHER_WORDS = ("gemeinsam", "samen", "jointly", "together", "insieme")
 _TOGETHER_WITH_RE = re.compile(r"\s+(?:mit|met|with|con|a)\s+(?:der|dem|de|het|the)?\s*", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 _CLAUSE_END_RE = re.compile(
@@ -65,7 +54,7 @@ _JOB_TITLE_BEFORE_RE = re.compile(
     r"|head of|director of|vice president|vp|manager|directeur|hoofd|responsabile)\s+$",
     re.I,
 )
-_WITH_RE = re.compile(r"\b(?:mit|with|met|con|insieme a|samen met)\b", re.I)
+_WITH_RE = marker_pattern("with", None, "none")
 _ANAPHOR_RE = re.compile(r"(?:das|dies|dies\w+|this|that|these|dit|dat|ciò|questo|lo)\b", re.I)
 _OBJECT_DISTANCE = 40
 _DESCRIBED_OBJECT_DISTANCE = 80
@@ -214,62 +203,16 @@ class Pair:
     amount_currency: str | None
 
 
-def _languages(language: str | None) -> tuple[str, ...]:
-    """The cue languages to use for a document: its own plus English."""
-    if language in (None, "en"):
-        return ("en",) if language == "en" else ("de", "nl", "en", "it")
-    return (language, "en")
-
-
-@lru_cache(maxsize=8)
-def trigger_patterns(language: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One compiled trigger regex per partnership type, in priority order."""
-    langs = _languages(language)
-    out = []
-    for kind in PARTNERSHIP_TYPE_PRIORITY:
-        words = "|".join(PARTNERSHIP_TRIGGERS[kind][lang] for lang in langs)
-        compound = GERMAN_COMPOUND_TRIGGERS.get(kind) if "de" in langs else None
-        if compound:
-            pattern = rf"(?:(?<![\w])(?:{words})|(?<=[a-zäöüß])(?:{compound}))(?![\w])"
-            out.append((kind, re.compile(pattern, re.I)))
-        else:
-            out.append((kind, word_regex(words)))
-    return tuple(out)
-
-
-@lru_cache(maxsize=8)
-def status_patterns(language: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One compiled cue regex per status, in decision order."""
-    langs = _languages(language)
-    return tuple(
-        (status, word_regex("|".join(PARTNERSHIP_STATUS_CUES[status][lang] for lang in langs)))
-        for status in PARTNERSHIP_STATUS_ORDER
-    )
-
-
 @lru_cache(maxsize=8)
 def _role_patterns(language: str | None) -> dict[str, re.Pattern[str]]:
-    """Compiled passive, agent, relative-holder and target-marker patterns."""
-    langs = _languages(language)
-
-    def union(table: dict[str, str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{table[lang]})" for lang in langs), re.I)
-
+    """Compiled passive, agent, relative-holder and target markers of a language."""
     return {
-        "passive": union(PASSIVE_CUES),
-        "agent": re.compile(
-            "|".join(f"(?:{PASSIVE_AGENT_PATTERNS[lang]})$" for lang in langs), re.I
-        ),
-        "noun_agent": re.compile(
-            "|".join(f"(?:{NOUN_AGENT_PATTERNS[lang]})$" for lang in langs), re.I
-        ),
-        "holder": re.compile(
-            "|".join(f"(?:{RELATIVE_HOLDER_PATTERNS[lang]})$" for lang in langs), re.I
-        ),
-        "target": re.compile("|".join(f"(?:{TARGET_MARKERS[lang]})$" for lang in langs), re.I),
-        "relsubj": re.compile(
-            "|".join(f"(?:{RELATIVE_SUBJECT_PATTERNS[lang]})$" for lang in langs), re.I
-        ),
+        "passive": marker_pattern("passive", language, "none"),
+        "agent": marker_pattern("passive_agent", language),
+        "noun_agent": marker_pattern("noun_agent", language),
+        "holder": marker_pattern("holder", language),
+        "target": marker_pattern("target", language),
+        "relsubj": marker_pattern("relative_subject", language),
     }
 
 
@@ -278,62 +221,52 @@ def find_triggers(
 ) -> list[Trigger]:
     """Relation triggers of a sentence that are not part of a company name."""
     out = []
-    for kind, pattern in trigger_patterns(language):
-        for match in pattern.finditer(sentence):
-            if any(match.start() < e and s < match.end() for s, e in blocked):
+    for kind, match, row in trigger_matcher(language).finditer(sentence):
+        if any(match.start() < e and s < match.end() for s, e in blocked):
+            continue
+        if kind == "supply" and _SUPPLY_EXCLUDE_RE.match(sentence, match.start()):
+            continue
+        if (
+            kind in _OWNED_DEAL_KINDS
+            and _OWNED_DEAL_RE.search(sentence, 0, match.start())
+            and _FROM_SELLER_RE.match(sentence, match.end())
+        ):
+            continue  # `dessen Übernahme von Nokia`: the target is not named here
+        if "together" in row.flags and not _together_with_named(sentence, match, blocked):
+            continue
+        if (
+            kind == "other"
+            and _UNNAMED_PARTNERS_BEFORE_RE.search(sentence, 0, match.start())
+            and not any(0 <= s - match.end() <= _UNNAMED_PARTNERS_REACH for s, _ in blocked)
+        ):
+            continue  # `gemeinsam mit Partnern eine Fabrik`: partners nobody names
+        if _JOB_TITLE_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # `Geschäftsführerin Kooperationen`, `Head of Partnerships`: a job
+        if "relies_on" in row.flags:
+            target = _RELIES_ON_OBJECT_RE.match(sentence, match.end())
+            if target is None or not any(s == target.end() for s, _ in blocked):
                 continue
-            if kind == "supply" and _SUPPLY_EXCLUDE_RE.match(sentence, match.start()):
-                continue
-            if (
-                kind in _OWNED_DEAL_KINDS
-                and _OWNED_DEAL_RE.search(sentence, 0, match.start())
-                and _FROM_SELLER_RE.match(sentence, match.end())
-            ):
-                continue  # `dessen Übernahme von Nokia`: the target is not named here
-            if (
-                kind == "joint_venture"
-                and match.group(0).lower() in _TOGETHER_WORDS
-                and not _together_with_named(sentence, match, blocked)
-            ):
-                continue
-            if (
-                kind == "other"
-                and _UNNAMED_PARTNERS_BEFORE_RE.search(sentence, 0, match.start())
-                and not any(0 <= s - match.end() <= _UNNAMED_PARTNERS_REACH for s, _ in blocked)
-            ):
-                continue  # `gemeinsam mit Partnern eine Fabrik`: partners nobody names
-            if _JOB_TITLE_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
-                continue  # `Geschäftsführerin Kooperationen`, `Head of Partnerships`: a job
-            if match.group(0).lower() == RELIES_ON_TRIGGER:
-                target = _RELIES_ON_OBJECT_RE.match(sentence, match.end())
-                if target is None or not any(s == target.end() for s, _ in blocked):
-                    continue
-            if match.group(0).lower() in TRAILING_TRIGGERS and not any(
-                e <= match.start() and _TRAILING_GAP_RE.match(sentence[e : match.start()])
-                for _, e in blocked
-            ):
-                continue
-            if (
-                match.group(0).lower() in WEAK_TRIGGERS
-                and not any(
-                    0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
-                    or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE
-                    for s, e in blocked
-                )
-                and not (language in _VERB_FINAL_LANGUAGES and _verb_final(sentence, match))
-            ):
-                continue
-            out.append(Trigger(kind, match.start(), match.end(), match.group(0)))
-    return out
-
-
-def _verb_final(sentence: str, match: re.Match[str]) -> bool:
-    """A participle closing its clause (`hat … Y in seine Produkte integriert.`): the verb of
-    a German or Dutch sentence whose names stand further away than a weak word may reach."""
-    return (
-        match.group(0).lower() in VERB_FINAL_WEAK_TRIGGERS
-        and _CLAUSE_END_RE.match(sentence, match.end()) is not None
-    )
+        if "trailing" in row.flags and not any(
+            e <= match.start() and _TRAILING_GAP_RE.match(sentence[e : match.start()])
+            for _, e in blocked
+        ):
+            continue
+        if (
+            "weak" in row.flags
+            and not any(
+                0 <= s - match.end() <= WEAK_TRIGGER_DISTANCE
+                or 0 <= match.start() - e <= WEAK_TRIGGER_DISTANCE
+                for s, e in blocked
+            )
+            and not (
+                language in _VERB_FINAL_LANGUAGES
+                and "verb_final" in row.flags
+                and _CLAUSE_END_RE.match(sentence, match.end()) is not None
+            )
+        ):
+            continue
+        out.append(Trigger(kind, match.start(), match.end(), match.group(0)))
+    return sorted(out, key=lambda t: (PARTNERSHIP_TYPE_PRIORITY.index(t.type), t.start))
 
 
 def _together_with_named(
@@ -353,11 +286,9 @@ def _together_with_named(
 
 
 def find_status(sentence: str, language: str | None, default: str) -> str:
-    """The status the cue words of a sentence state, in decision order."""
-    for status, pattern in status_patterns(language):
-        if pattern.search(sentence):
-            return status
-    return default
+    """The status the cue words of a sentence state, in the order evidence decides."""
+    found = {e.cue.status for e in cue_matcher(language).find(sentence) if e.cue.scope != "trigger"}
+    return next((s for s in statuses_by_evidence() if s in found), default)
 
 
 def _preceded_by(sentence: str, start: int, pattern: re.Pattern[str]) -> bool:
@@ -534,8 +465,9 @@ def _status_near(
             end, trigger.end + STATUS_WINDOW_CHARS
         )
     ]
-    before = sentence[max(start, trigger.start - NEGATION_REACH) : trigger.start]
-    if _negation_pattern(language).search(before):
+    reach = max(start, trigger.start - NEGATION_REACH)
+    negations = cue_matcher(language).find(sentence, reach, trigger.start)
+    if any(e.cue.scope == "trigger" for e in negations):
         status = find_status(window, language, "")
         return status if status in ("cancelled", "rejected", "denied") else "denied"
     head = sentence[: _SEGMENT_RE.search(sentence).start()] if start > 0 else ""
@@ -551,12 +483,6 @@ def _status_near(
         return "rumored"
     # A stake held or a company bought is a deal that was made.
     return "completed" if directed else PARTNERSHIP_DEFAULT_STATUS
-
-
-@lru_cache(maxsize=8)
-def _negation_pattern(language: str | None) -> re.Pattern[str]:
-    """Negation words of a language (and English)."""
-    return word_regex("|".join(NEGATION_CUES[lang] for lang in _languages(language)))
 
 
 def _is_asset(sentence: str, company: Match) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from flows.settings import REFERENCE_DIR
@@ -12,6 +13,7 @@ COMPANIES_FILE = "reference_companies.csv"
 ALIASES_FILE = "reference_company_aliases.csv"
 BRANDS_FILE = "reference_brands.csv"
 PRODUCTS_FILE = "reference_products.csv"
+STATUSES_FILE = "reference_partnership_statuses.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +136,32 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         if row.get("company_id") in companies and row.get("product"):
             names.append(Name(row["product"], row["company_id"], "product"))
     return Reference(companies=companies, names=names)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipStatus:
+    """One partnership status with its two orders (see the seed's description)."""
+
+    status: str
+    merge_rank: int
+    evidence_rank: int
+    is_negative: bool
+
+
+@lru_cache(maxsize=1)
+def load_statuses(directory: Path = REFERENCE_DIR) -> tuple[PartnershipStatus, ...]:
+    """The partnership statuses of the seed, in merge order (the status that wins first)."""
+    path = Path(directory) / STATUSES_FILE
+    rows = _rows(path)
+    if not rows:
+        raise FileNotFoundError(f"{path}: no partnership statuses")
+    statuses = [
+        PartnershipStatus(
+            row["status"],
+            int(row["merge_rank"]),
+            int(row["evidence_rank"]),
+            _truthy(row["is_negative"]),
+        )
+        for row in rows
+    ]
+    return tuple(sorted(statuses, key=lambda s: s.merge_rank))

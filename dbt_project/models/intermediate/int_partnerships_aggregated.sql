@@ -6,40 +6,50 @@ claims as (
 
 ),
 
+-- One row per status with its merge rank: the one order of statuses, shared with the extractor.
+statuses as (
+
+    select * from {{ ref('reference_partnership_statuses') }}
+
+),
+
 -- Claims from the most recent to the oldest: by reported date. Claims of the same date are
 -- ordered by document id, not load time, so the result does not depend on when (or in how
--- many runs) the documents were loaded. Between
--- equally recent claims a denial, cancellation or rejection wins over any positive status.
+-- many runs) the documents were loaded. Between equally recent claims the lower merge rank
+-- of the status wins (reference_partnership_statuses): a denial, cancellation or rejection
+-- over any positive status, then the most advanced positive status.
 ranked as (
 
     select
-        *,
+        claims.*,
         row_number() over (
-            partition by partnership_id
+            partition by claims.partnership_id
             order by
-                reported_date desc,
-                {{ partnership_status_rank('status') }} asc,
-                document_id desc,
-                claim_index desc
+                claims.reported_date desc,
+                statuses.merge_rank asc,
+                claims.document_id desc,
+                claims.claim_index desc
         ) as recency_rank,
         row_number() over (
-            partition by partnership_id
+            partition by claims.partnership_id
             order by
-                (stake_percent is null) asc,
-                reported_date desc,
-                document_id desc,
-                claim_index desc
+                (claims.stake_percent is null) asc,
+                claims.reported_date desc,
+                claims.document_id desc,
+                claims.claim_index desc
         ) as stake_rank,
         row_number() over (
-            partition by partnership_id
+            partition by claims.partnership_id
             order by
-                (amount_value is null) asc,
-                reported_date desc,
-                document_id desc,
-                claim_index desc
+                (claims.amount_value is null) asc,
+                claims.reported_date desc,
+                claims.document_id desc,
+                claims.claim_index desc
         ) as amount_rank
 
     from claims
+    left join statuses
+        on claims.status = statuses.status
 
 ),
 

@@ -1,0 +1,437 @@
+"""The extractor's word tables (`vocab/*.csv`): loaded once, checked, compiled for the matchers.
+
+Every cue word lives in one row of one table; the code here only turns the rows into regular
+expressions. `vocab/README.md` describes the format of every table.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from flows.extract.models import PARTNERSHIP_TYPES
+from flows.extract.reference import load_statuses
+
+VOCAB_DIR = Path(__file__).with_name("vocab")
+LANGUAGES = ("de", "nl", "en", "it")
+ANY_LANGUAGE = "*"
+TRIGGER_FLAGS = ("weak", "trailing", "verb_final", "compound", "relies_on", "together")
+# Where a cue counts, narrowest first: right before the trigger, in its clause, anywhere in
+# its sentence, or also in a linked sentence that refers back to it.
+SCOPES = ("trigger", "clause", "sentence", "linked")
+NEGATION_KINDS = (
+    "negation",
+    "denial",
+    "withdrawal",
+    "cancellation",
+    "failure",
+    "ending",
+    "divestment",
+    "refusal",
+    "ban",
+)
+MODALITIES = ("possibility", "conditional", "counterfactual")
+MARKER_ROLES = (
+    "passive",
+    "passive_agent",
+    "noun_agent",
+    "holder",
+    "target",
+    "relative_subject",
+    "between",
+    "with",
+)
+LEGAL_FORM_KINDS = ("legal", "group", "name_word")
+LEGAL_FORM_USES = ("tail", "discovery", "strip")
+# A German compound ends in a trigger when a lower-case letter stands right before it.
+_COMPOUND_HEAD = r"(?<=[a-zäöüß])"
+_COMPOUND_HEAD_RE = re.compile(r"[a-zäöüß]")
+_WORD_START = r"(?<![\w])"
+_WORD_END = r"(?![\w])"
+# Literal letters at the start of a pattern, used as a cheap stem.
+_STEM_RE = re.compile(r"[^\\()\[\]{}|?*+.^$]+")
+_STEM_MIN = 4
+
+
+class VocabularyError(ValueError):
+    """A table of `vocab/` that cannot be used: its file and line say where."""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWord:
+    """A relation word: one row of `triggers.csv`."""
+
+    language: str
+    pattern: str
+    type: str
+    flags: frozenset[str]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A status, negation or modality cue: one row of the three cue tables.
+
+    `kind` is `status` for `status_cues.csv`, the negation kind (`denial`, `ban` …) for
+    `negation_cues.csv` and the modality (`possibility` …) for `modality_cues.csv`.
+    """
+
+    language: str
+    pattern: str
+    status: str
+    scope: str
+    kind: str
+    table: str
+    line: int
+
+    @property
+    def negative(self) -> bool:
+        """Whether the cue says the relation is not happening."""
+        return self.table == "negation_cues.csv"
+
+    @property
+    def modal(self) -> bool:
+        """Whether the cue keeps a claim from being a fact."""
+        return self.table == "modality_cues.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A grammatical marker that tells a party's role (`durch`, `in which`, `zwischen`)."""
+
+    language: str
+    pattern: str
+    role: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class LegalForm:
+    """A legal form or group word and where the extractor uses it."""
+
+    form: str
+    kind: str
+    uses: frozenset[str]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Every table of `vocab/`, as read."""
+
+    triggers: tuple[TriggerWord, ...]
+    cues: tuple[Cue, ...]
+    markers: tuple[Marker, ...]
+    legal_forms: tuple[LegalForm, ...]
+    reporting_bodies: tuple[tuple[str, str], ...]
+
+
+def _read(directory: Path, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """The rows of one table with their line numbers; the header must be `columns`."""
+    path = directory / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise VocabularyError(f"{name}: header {reader.fieldnames} is not {list(columns)}")
+        return [(reader.line_num, {k: (v or "").strip() for k, v in row.items()}) for row in reader]
+
+
+def _check(name: str, line: int, column: str, value: str, allowed: tuple[str, ...]) -> str:
+    """A value of a closed list, or a clear error naming the row."""
+    if value not in allowed:
+        raise VocabularyError(f"{name}:{line}: {column} {value!r} is not one of {list(allowed)}")
+    return value
+
+
+def _pattern(name: str, line: int, value: str) -> str:
+    """A regular-expression fragment that compiles and captures nothing."""
+    if not value:
+        raise VocabularyError(f"{name}:{line}: empty pattern")
+    try:
+        compiled = re.compile(value, re.I)
+    except re.error as error:
+        raise VocabularyError(f"{name}:{line}: pattern {value!r}: {error}") from error
+    if compiled.groups:
+        raise VocabularyError(f"{name}:{line}: pattern {value!r} captures; write (?:...)")
+    return value
+
+
+def _language(name: str, line: int, value: str) -> str:
+    """A table language: one of LANGUAGES or `*`."""
+    return _check(name, line, "language", value, (*LANGUAGES, ANY_LANGUAGE))
+
+
+def _bool(name: str, line: int, column: str, value: str) -> bool:
+    """A `true`/`false` cell."""
+    return _check(name, line, column, value, ("true", "false")) == "true"
+
+
+@lru_cache(maxsize=2)
+def vocabulary(directory: Path = VOCAB_DIR) -> Vocabulary:
+    """Read and check every table of `vocab/` (once per process)."""
+    statuses = tuple(s.status for s in load_statuses())
+    negative = tuple(s.status for s in load_statuses() if s.is_negative)
+    positive = tuple(s for s in statuses if s not in negative)
+    triggers = []
+    name = "triggers.csv"
+    for line, row in _read(directory, name, ("language", "pattern", "type", "flags")):
+        flags = frozenset(row["flags"].split())
+        for flag in flags:
+            _check(name, line, "flag", flag, TRIGGER_FLAGS)
+        triggers.append(
+            TriggerWord(
+                _language(name, line, row["language"]),
+                _pattern(name, line, row["pattern"]),
+                _check(name, line, "type", row["type"], PARTNERSHIP_TYPES),
+                flags,
+                line,
+            )
+        )
+    cues = []
+    # Negation first: at one position of a text the first row that matches wins.
+    tables = (
+        ("negation_cues.csv", "kind", NEGATION_KINDS, negative),
+        ("modality_cues.csv", "modality", MODALITIES, positive),
+        ("status_cues.csv", None, None, positive),
+    )
+    for name, kind_column, kinds, allowed in tables:
+        columns = ("language", "pattern", *((kind_column,) if kind_column else ()))
+        for line, row in _read(directory, name, (*columns, "status", "scope")):
+            kind = _check(name, line, kind_column, row[kind_column], kinds) if kinds else "status"
+            cues.append(
+                Cue(
+                    _language(name, line, row["language"]),
+                    _pattern(name, line, row["pattern"]),
+                    _check(name, line, "status", row["status"], allowed),
+                    _check(name, line, "scope", row["scope"], SCOPES),
+                    kind,
+                    name,
+                    line,
+                )
+            )
+    name = "markers.csv"
+    markers = tuple(
+        Marker(
+            _language(name, line, row["language"]),
+            _pattern(name, line, row["pattern"]),
+            _check(name, line, "role", row["role"], MARKER_ROLES),
+            line,
+        )
+        for line, row in _read(directory, name, ("language", "pattern", "role"))
+    )
+    name = "legal_forms.csv"
+    legal_forms = tuple(
+        LegalForm(
+            row["form"],
+            _check(name, line, "kind", row["kind"], LEGAL_FORM_KINDS),
+            frozenset(use for use in LEGAL_FORM_USES if _bool(name, line, use, row[use])),
+            line,
+        )
+        for line, row in _read(directory, name, ("form", "kind", *LEGAL_FORM_USES))
+    )
+    name = "reporting_bodies.csv"
+    bodies = tuple(
+        (row["name"], row["canonical"] or row["name"])
+        for _, row in _read(directory, name, ("name", "canonical"))
+    )
+    return Vocabulary(tuple(triggers), tuple(cues), markers, legal_forms, bodies)
+
+
+def cue_languages(language: str | None) -> tuple[str, ...]:
+    """The table languages that apply to a document: its own, English and `*`.
+
+    A document of unknown language uses every language.
+    """
+    if language not in LANGUAGES:
+        return (*LANGUAGES, ANY_LANGUAGE)
+    return tuple(dict.fromkeys((language, "en", ANY_LANGUAGE)))
+
+
+def _alternation(patterns: list[str]) -> str:
+    """One alternation of regex fragments, in order (the first that matches at a place wins)."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _which(rows: tuple[tuple[re.Pattern[str], object], ...], text: str, start: int) -> object:
+    """The first row whose pattern matches at an offset: the row an alternation took there.
+
+    The alternation itself has no named groups: Python's `re` runs an alternation with one
+    group per row about 2.5 times slower, and rows are only looked up for the few hits.
+    """
+    for pattern, row in rows:
+        if pattern.match(text, start):
+            return row
+    raise LookupError(f"no row matches at {start}")  # pragma: no cover - union and rows agree
+
+
+def _row_regex(pattern: str) -> re.Pattern[str]:
+    """One row's pattern as it stands in the alternation (ending on a word boundary)."""
+    return re.compile(f"(?:{pattern}){_WORD_END}", re.I)
+
+
+@dataclass(frozen=True)
+class TriggerMatcher:
+    """The trigger words of one document language: one regex per type, in table order."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    words: dict[str, tuple[tuple[re.Pattern[str], TriggerWord], ...]]
+    tails: dict[str, tuple[tuple[re.Pattern[str], TriggerWord], ...]]
+
+    def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str], TriggerWord]]:
+        """Every trigger in a text: its type, the match and the row that matched."""
+        for kind, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                start = match.start()
+                tail = start > 0 and _COMPOUND_HEAD_RE.match(text[start - 1]) is not None
+                rows = self.tails[kind] if tail else self.words[kind]
+                yield kind, match, _which(rows, text, start)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=8)
+def trigger_matcher(language: str | None) -> TriggerMatcher:
+    """Compile the trigger table for a document language (`compound` rows also as the tail
+    of a German compound: `Technologiekooperation`)."""
+    langs = cue_languages(language)
+    patterns = []
+    words: dict[str, tuple] = {}
+    tails: dict[str, tuple] = {}
+    for kind in PARTNERSHIP_TYPES:
+        rows = [r for r in vocabulary().triggers if r.type == kind and r.language in langs]
+        compound = [r for r in rows if "compound" in r.flags] if "de" in langs else []
+        if not rows:
+            continue
+        pattern = f"{_WORD_START}(?:{_alternation([r.pattern for r in rows])})"
+        if compound:
+            tail = _alternation([r.pattern for r in compound])
+            pattern = f"(?:{pattern}|{_COMPOUND_HEAD}(?:{tail}))"
+        patterns.append((kind, re.compile(pattern + _WORD_END, re.I)))
+        words[kind] = tuple((_row_regex(r.pattern), r) for r in rows)
+        tails[kind] = tuple((_row_regex(r.pattern), r) for r in compound)
+    return TriggerMatcher(tuple(patterns), words, tails)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One cue found in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class CueMatcher:
+    """Negation, modality and status cues of one document language in one regex."""
+
+    pattern: re.Pattern[str]
+    rows: tuple[tuple[re.Pattern[str], Cue], ...]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Evidence]:
+        """Every cue between two offsets of a text (the first row wins at one place)."""
+        stop = len(text) if end is None else end
+        return [
+            Evidence(m.start(), m.end(), _which(self.rows, text, m.start()))  # type: ignore[arg-type]
+            for m in self.pattern.finditer(text, start, stop)
+        ]
+
+
+@lru_cache(maxsize=8)
+def cue_matcher(language: str | None) -> CueMatcher:
+    """Compile the three cue tables for a document language."""
+    langs = cue_languages(language)
+    cues = [cue for cue in vocabulary().cues if cue.language in langs]
+    union = _alternation([cue.pattern for cue in cues])
+    return CueMatcher(
+        re.compile(f"{_WORD_START}(?:{union}){_WORD_END}", re.I),
+        tuple((_row_regex(cue.pattern), cue) for cue in cues),
+    )
+
+
+@lru_cache(maxsize=64)
+def marker_pattern(role: str, language: str | None, anchor: str = "end") -> re.Pattern[str]:
+    """The markers of one role: anchored at the `end` (they stand right before a name),
+    or `none` (searched anywhere, on word boundaries)."""
+    langs = cue_languages(language)
+    fragments = [m.pattern for m in vocabulary().markers if m.role == role and m.language in langs]
+    if not fragments:
+        raise VocabularyError(f"markers.csv: no {role} marker for {language}")
+    union = "|".join(f"(?:{f})" for f in fragments)
+    if anchor == "end":
+        return re.compile(f"(?:{union})$", re.I)
+    return re.compile(f"{_WORD_START}(?:{union}){_WORD_END}", re.I)
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """A cheap test that a text may hold a relation word: the literal stems of the trigger
+    table in one Aho-Corasick automaton (linear in the text; Python's `re` tries a long
+    alternation of words one by one), and the few rows without a usable stem as a regex."""
+
+    stems: ahocorasick.Automaton
+    rest: re.Pattern[str] | None
+
+    def search(self, text: str) -> bool:
+        """Whether any trigger of any language may stand in a text."""
+        for _ in self.stems.iter(text.lower()):
+            return True
+        return bool(self.rest and self.rest.search(text))
+
+
+def _stem(pattern: str) -> str | None:
+    """The literal letters a pattern always starts with, when they stand for the row."""
+    stem = _STEM_RE.match(pattern)
+    literal = stem.group(0) if stem else ""
+    rest = pattern[len(literal) :]
+    # A stem directly followed by an optional part is not literal to its last letter.
+    if literal and rest[:1] in ("?", "*", "{"):
+        literal, rest = literal[:-1], literal[-1] + rest
+    if len(literal) < _STEM_MIN:
+        return None
+    return literal.lower()
+
+
+@lru_cache(maxsize=1)
+def trigger_prefilter() -> Prefilter:
+    """The prefilter over every trigger row that is not weak, of every language."""
+    automaton = ahocorasick.Automaton()
+    rest = []
+    for row in vocabulary().triggers:
+        if "weak" in row.flags:
+            continue
+        stem = _stem(row.pattern)
+        if stem is None:
+            rest.append(row.pattern)
+        else:
+            automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    rest = list(dict.fromkeys(rest))
+    union = re.compile(f"{_WORD_START}(?:{_alternation(rest)})", re.I) if rest else None
+    return Prefilter(automaton, union)
+
+
+def legal_forms(use: str) -> tuple[str, ...]:
+    """The legal forms and group words of one use (`tail`, `discovery`, `strip`)."""
+    if use not in LEGAL_FORM_USES:
+        raise VocabularyError(f"legal_forms.csv: no use {use!r}")
+    return tuple(f.form for f in vocabulary().legal_forms if use in f.uses)
+
+
+def reporting_bodies() -> tuple[str, ...]:
+    """Associations, authorities and data providers that publish market figures."""
+    return tuple(name for name, _ in vocabulary().reporting_bodies)
+
+
+def reporting_body_canonical() -> dict[str, str]:
+    """The short name of a reporting body written out (`kraftfahrt-bundesamt` → `KBA`)."""
+    return {name.lower(): canonical for name, canonical in vocabulary().reporting_bodies}
+
+
+def statuses_by_evidence() -> tuple[str, ...]:
+    """The statuses in the order evidence decides them: the first found wins."""
+    return tuple(s.status for s in sorted(load_statuses(), key=lambda s: s.evidence_rank))
