@@ -1,4 +1,5 @@
-"""Fixtures: a real PostgreSQL (embedded unless TEST_DATABASE_URL) and a database per test."""
+"""Fixtures: a real PostgreSQL (embedded unless TEST_DATABASE_URL), a database per test, one
+shared nightly run over data/sample, and the helpers that compare marts."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from uuid import UUID
 
 import psycopg
 import pytest
@@ -15,6 +18,8 @@ from psycopg import sql
 
 from flows import warehouse
 from flows.database import with_database
+from flows.report import RunReport
+from flows.settings import DBT_PROJECT_DIR, SAMPLE_DIR
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -22,6 +27,11 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SHARED_DIR = PROJECT_DIR.parent / "shared"
+# Every mart the dbt project builds.
+MARTS = tuple(sorted(p.stem for p in (DBT_PROJECT_DIR / "models" / "marts").glob("*.sql")))
+# Columns that record when and in which batch something happened: they differ between two
+# databases (or after a re-extraction) that hold the same content.
+VOLATILE = ("loaded_at", "extracted_at", "first_batch_id")
 # The data folder of the session's embedded server, when the tests started one.
 EMBEDDED: dict[str, Path] = {}
 
@@ -54,7 +64,7 @@ def server_url() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _create_database(server: str) -> str:
+def create_database(server: str) -> str:
     """Create an empty database with a unique name; return its URL."""
     name = f"autonews_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server, autocommit=True) as conn:
@@ -62,7 +72,7 @@ def _create_database(server: str) -> str:
     return with_database(server, name)
 
 
-def _drop_database(server: str, url: str) -> None:
+def drop_database(server: str, url: str) -> None:
     """Drop a test database, ending its connections first."""
     name = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
     with psycopg.connect(server, autocommit=True) as conn:
@@ -75,11 +85,11 @@ def _drop_database(server: str, url: str) -> None:
 @pytest.fixture
 def empty_db(server_url: str) -> Iterator[str]:
     """A fresh, empty database of its own for one test."""
-    url = _create_database(server_url)
+    url = create_database(server_url)
     try:
         yield url
     finally:
-        _drop_database(server_url, url)
+        drop_database(server_url, url)
 
 
 @pytest.fixture
@@ -110,14 +120,14 @@ def new_db(server_url: str) -> Iterator:
     created: list[str] = []
 
     def make() -> str:
-        url = _create_database(server_url)
+        url = create_database(server_url)
         created.append(url)
         warehouse.migrate(url)
         return url
 
     yield make
     for url in created:
-        _drop_database(server_url, url)
+        drop_database(server_url, url)
 
 
 @pytest.fixture
@@ -133,3 +143,58 @@ def restart_server(server_url: str):
         pg_ctl(["-w", "-m", "fast", "restart"], pgdata=EMBEDDED["pgdata"], user=user)
 
     return restart
+
+
+@dataclass
+class SampleRun:
+    """One finished nightly run over data/sample: its database, report and Prefect flow run."""
+
+    url: str
+    report: RunReport
+    flow_run_id: UUID
+
+
+@pytest.fixture(scope="session")
+def sample_run(server_url: str, prefect_backend: None) -> Iterator[SampleRun]:
+    """One nightly run over data/sample per session, for every test that only reads it."""
+    from flows.nightly import nightly
+
+    url = create_database(server_url)
+    try:
+        warehouse.migrate(url)
+        state = nightly(source_dir=str(SAMPLE_DIR), database_url=url, return_state=True)
+        assert state.is_completed(), state.message
+        yield SampleRun(url, state.result(), state.state_details.flow_run_id)
+    finally:
+        drop_database(server_url, url)
+
+
+def mart_fingerprints(url: str, ignore: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
+    """Row count and a checksum of the full contents of every mart table.
+
+    Columns named in ``ignore`` are left out (times that legitimately move on a re-extraction).
+    """
+    fingerprints = {}
+    with psycopg.connect(url) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts'"
+            )
+        ]
+        for table in tables:
+            columns = [
+                r[0]
+                for r in conn.execute(
+                    "select column_name from information_schema.columns "
+                    "where table_schema = 'marts' and table_name = %s order by ordinal_position",
+                    [table],
+                )
+                if r[0] not in ignore
+            ]
+            row = ", ".join(f'"{c}"' for c in columns)
+            fingerprints[table] = conn.execute(
+                f"select count(*), md5(coalesce(string_agg(r::text, '|' order by r::text), '')) "
+                f"from (select {row} from marts.{table}) as r"
+            ).fetchone()
+    return fingerprints

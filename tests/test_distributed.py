@@ -6,7 +6,7 @@ import pytest
 
 from flows.nightly import nightly
 from flows.settings import SAMPLE_DIR
-from tests.test_nightly import VOLATILE, mart_fingerprints
+from tests.conftest import VOLATILE, mart_fingerprints
 
 
 @pytest.fixture(scope="module")

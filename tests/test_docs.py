@@ -10,27 +10,10 @@ import sys
 import time
 from collections import deque
 
-import pytest
-
 from flows.settings import DBT_PROJECT_DIR, PROJECT_DIR
-from tests.test_status import SampleRun, shared_sample_run
+from tests.conftest import MARTS, SampleRun
 
 TARGET = DBT_PROJECT_DIR / "target"
-MARTS = [
-    "dim_companies",
-    "dim_documents",
-    "fct_company_mentions",
-    "fct_partnership_mentions",
-    "fct_partnerships",
-    "fct_sales",
-    "fct_sales_mentions",
-]
-
-
-@pytest.fixture(scope="session")
-def sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
-    """The nightly run over data/sample that tests/test_status.py shares."""
-    return shared_sample_run(server_url, request)
 
 
 def readme_section(title: str) -> str:

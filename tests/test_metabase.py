@@ -14,7 +14,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from flows.settings import DBT_PROJECT_DIR, PROJECT_DIR
-from tests.test_status import SampleRun, shared_sample_run
+from tests.conftest import SampleRun
 
 MARTS_DIR = DBT_PROJECT_DIR / "models" / "marts"
 QUESTIONS_DIR = PROJECT_DIR / "docs" / "metabase"
@@ -127,12 +127,6 @@ def exposures() -> dict[str, dict]:
 def question_files() -> dict[str, Path]:
     """The starter questions of docs/metabase, by name."""
     return {path.stem: path for path in sorted(QUESTIONS_DIR.glob("*.sql"))}
-
-
-@pytest.fixture(scope="session")
-def sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
-    """The nightly run over data/sample that tests/test_status.py shares."""
-    return shared_sample_run(server_url, request)
 
 
 def columns_with(model: dict, constraint: str) -> list[dict]:

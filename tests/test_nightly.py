@@ -12,50 +12,7 @@ import yaml
 
 from flows.nightly import nightly
 from flows.settings import PROJECT_DIR, SAMPLE_DIR
-
-# Columns that record when and in which batch something happened: they differ between two
-# databases (or after a re-extraction) that hold the same content.
-VOLATILE = ("loaded_at", "extracted_at", "first_batch_id")
-
-MARTS = (
-    "dim_documents",
-    "dim_companies",
-    "fct_company_mentions",
-    "fct_partnerships",
-    "fct_partnership_mentions",
-    "fct_sales",
-)
-
-
-def mart_fingerprints(url: str, ignore: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
-    """Row count and a checksum of the full contents of every mart table.
-
-    Columns named in ``ignore`` are left out (times that legitimately move on a re-extraction).
-    """
-    fingerprints = {}
-    with psycopg.connect(url) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts'"
-            )
-        ]
-        for table in tables:
-            columns = [
-                r[0]
-                for r in conn.execute(
-                    "select column_name from information_schema.columns "
-                    "where table_schema = 'marts' and table_name = %s order by ordinal_position",
-                    [table],
-                )
-                if r[0] not in ignore
-            ]
-            row = ", ".join(f'"{c}"' for c in columns)
-            fingerprints[table] = conn.execute(
-                f"select count(*), md5(coalesce(string_agg(r::text, '|' order by r::text), '')) "
-                f"from (select {row} from marts.{table}) as r"
-            ).fetchone()
-    return fingerprints
+from tests.conftest import MARTS, VOLATILE, mart_fingerprints
 
 
 def test_prefect_yaml_entrypoints_import() -> None:
@@ -115,7 +72,7 @@ def test_reprocess_rebuilds_the_same_marts_from_raw(db: str) -> None:
     assert mart_fingerprints(db, ignore=VOLATILE) == before
 
 
-def test_seed_articles_fill_all_six_marts(db: str, shared_dir: Path, tmp_path: Path) -> None:
+def test_seed_articles_fill_every_mart(db: str, shared_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "seeds"
     shutil.copytree(shared_dir / "corpus" / "seeds", source)
     nightly(source_dir=str(source), database_url=db)

@@ -15,7 +15,7 @@ import pytest
 
 from flows.nightly import nightly
 from flows.settings import PROJECT_DIR, SAMPLE_DIR
-from tests.test_nightly import VOLATILE, mart_fingerprints
+from tests.conftest import VOLATILE, create_database, drop_database, mart_fingerprints
 
 AUTONEWS = [sys.executable, "-m", "flows.cli"]
 
@@ -85,15 +85,14 @@ KILL_POINTS = {
 def reference_marts(corpus: Path, server_url: str, tmp_path_factory) -> dict:
     """The marts of an uninterrupted run over the corpus."""
     from flows import warehouse
-    from tests.conftest import _create_database, _drop_database
 
-    url = _create_database(server_url)
+    url = create_database(server_url)
     try:
         warehouse.migrate(url)
         nightly(source_dir=str(corpus), database_url=url)
         return mart_fingerprints(url, VOLATILE)
     finally:
-        _drop_database(server_url, url)
+        drop_database(server_url, url)
 
 
 @pytest.mark.parametrize("point", list(KILL_POINTS))

@@ -7,10 +7,8 @@ import os
 import select
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from uuid import UUID
 
 import psycopg
 import pytest
@@ -18,7 +16,7 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 from rich.console import Console
 
-from flows import cli, pipeline, warehouse
+from flows import cli, pipeline
 from flows.nightly import REPORT_ARTIFACT_KEY, check_freshness, nightly
 from flows.report import (
     RunReport,
@@ -30,39 +28,9 @@ from flows.report import (
     step_progress,
 )
 from flows.settings import SAMPLE_DIR, SOURCE_SUFFIXES, load_settings
-from tests.conftest import _create_database, _drop_database
+from tests.conftest import SampleRun
 
 STEPS = ["migrate", "ingest", "freshness", "extract", "dbt build", "publish"]
-
-
-@dataclass
-class SampleRun:
-    """One finished nightly run over data/sample: its database, report and Prefect flow run."""
-
-    url: str
-    report: RunReport
-    flow_run_id: UUID
-
-
-_SAMPLE_RUNS: dict[str, SampleRun] = {}
-
-
-def shared_sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
-    """One nightly run over data/sample per session, for every test module that only reads it."""
-    if server_url not in _SAMPLE_RUNS:
-        url = _create_database(server_url)
-        request.addfinalizer(lambda: _drop_database(server_url, url))
-        warehouse.migrate(url)
-        state = nightly(source_dir=str(SAMPLE_DIR), database_url=url, return_state=True)
-        assert state.is_completed(), state.message
-        _SAMPLE_RUNS[server_url] = SampleRun(url, state.result(), state.state_details.flow_run_id)
-    return _SAMPLE_RUNS[server_url]
-
-
-@pytest.fixture(scope="session")
-def sample_run(server_url: str, request: pytest.FixtureRequest) -> SampleRun:
-    """The shared nightly run over data/sample."""
-    return shared_sample_run(server_url, request)
 
 
 def sample_files() -> list[Path]:

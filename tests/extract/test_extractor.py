@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from decimal import Decimal
 
 from flows.extract import EXTRACTOR_VERSION, Extractor, extract_batch, load_reference
-from flows.extract.models import RawDocument
+from flows.extract.models import Extraction, RawDocument
 
 from .conftest import doc
 
@@ -73,9 +75,33 @@ def test_json_record(extractor) -> None:
         assert meta.text_body[mention.char_start : mention.char_end] == mention.surface_text
 
 
-def test_extract_is_deterministic(extractor) -> None:
-    body = "BYD und Tesla kooperieren. BYD verkaufte 2024 rund 4,27 Millionen Autos."
-    assert extractor.extract(doc(body)) == extractor.extract(doc(body))
+def _extract_in_fresh_interpreter(
+    docs: list[RawDocument], reference_dir, hash_seed: str, monkeypatch
+) -> list[Extraction]:
+    """extract_batch in a new interpreter whose string hashes use ``hash_seed``."""
+    monkeypatch.setenv("PYTHONHASHSEED", hash_seed)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        return pool.submit(extract_batch, docs, str(reference_dir)).result()
+
+
+def test_extract_is_deterministic(reference_dir, monkeypatch) -> None:
+    """The same text gives the same extraction in every process, although the order of sets
+    and of hashed keys differs from one interpreter to the next."""
+    body = (
+        "BYD und Tesla kooperieren. VW, Audi und SEAT melden neue Zahlen. "
+        "BYD verkaufte 2024 rund 4,27 Millionen Autos, Tesla 1,79 Millionen. "
+        "Stellantis übernimmt 21 Prozent an Leapmotor."
+    )
+    docs = [doc(body)]
+    here = extract_batch(docs, str(reference_dir))
+    first = _extract_in_fresh_interpreter(docs, reference_dir, "1", monkeypatch)
+    second = _extract_in_fresh_interpreter(docs, reference_dir, "2", monkeypatch)
+    assert here == first == second
+    (extraction,) = here
+    assert len(extraction.mentions) >= 7
+    assert len(extraction.partnerships) >= 2
+    assert len(extraction.sales) == 2
 
 
 def test_extract_batch_in_worker_processes(reference_dir) -> None:
@@ -108,7 +134,14 @@ def test_extractor_can_be_built_twice(reference_dir) -> None:
     first = Extractor(load_reference(reference_dir))
     second = Extractor(load_reference(reference_dir))
     body = "Tesla verkaufte 2024 weltweit 1,79 Millionen Autos."
-    assert first.extract(doc(body)).sales == second.extract(doc(body)).sales
+    for extractor in (first, second, first):
+        (claim,) = extractor.extract(doc(body)).sales
+        assert (claim.company_id, claim.metric, claim.value) == (
+            "tesla",
+            "units_sold",
+            Decimal("1790000"),
+        )
+        assert (claim.period_start, claim.period_grain) == (date(2024, 1, 1), "year")
 
 
 def test_seed_articles_keep_offsets_on_the_surface(real_extractor) -> None:
