@@ -34,20 +34,19 @@ test: setup ## run the test suite against a real PostgreSQL (embedded unless TES
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup ## ruff and sqlfluff
-	$(BIN)/ruff check flows tests bench
-	$(BIN)/ruff format --check flows tests bench
+	$(BIN)/ruff check flows tests bench evaluation
+	$(BIN)/ruff format --check flows tests bench evaluation
 	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests --disable-progress-bar
 
 format: setup ## format the Python code
-	$(BIN)/ruff format flows tests bench
-	$(BIN)/ruff check --fix flows tests bench
+	$(BIN)/ruff format flows tests bench evaluation
+	$(BIN)/ruff check --fix flows tests bench evaluation
 
 bench: setup ## throughput and memory benchmarks (N=10000,100000 by default; BENCH_N to change)
 	$(BIN)/python -m bench $(if $(BENCH_N),--sizes $(BENCH_N))
 
-eval: setup ## precision, recall and F1 of the extractor on the labelled sets
-	$(BIN)/python -m flows.evaluate
-	$(BIN)/python -m evaluation
+eval: setup ## precision, recall and F1 on the labelled sets (news_dev through the marts too)
+	$(BIN)/python -m evaluation all --marts
 
 docs: setup ## build dbt's documentation site (lineage from sources to marts)
 	$(BIN)/python -m flows.docs

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 # Languages the project reads; anything else (or unknown) is tokenised as German, the
@@ -15,9 +13,6 @@ FALLBACK_LANGUAGE = "de"
 # Name kinds that stand for a company (products never do).
 COMPANY_METHODS = ("alias", "brand")
 PIPE_BATCH = 256
-# Gold entity type of a company in the SmartData labels (the project's eval harness scores
-# the same type with the same one-to-one overlap match).
-GOLD_COMPANY_TYPE = "organization-company"
 
 
 @dataclass(frozen=True)
@@ -159,44 +154,3 @@ def compare(
 def _share(part: int, whole: int) -> float | None:
     """part / whole, or None when there is nothing to divide."""
     return round(part / whole, 4) if whole else None
-
-
-def gold_records(path: Path) -> list[dict[str, Any]]:
-    """The labelled documents of a JSON Lines gold file (text and entity spans)."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def span_score(gold: list[tuple[int, int]], found: list[tuple[int, int]]) -> tuple[int, int, int]:
-    """(tp, fp, fn) of a one-to-one overlap match of found spans against gold spans."""
-    used: set[int] = set()
-    tp = fp = 0
-    for span in found:
-        hit = next(
-            (i for i, g in enumerate(gold) if i not in used and span[0] < g[1] and g[0] < span[1]),
-            None,
-        )
-        if hit is None:
-            fp += 1
-        else:
-            used.add(hit)
-            tp += 1
-    return tp, fp, len(gold) - len(used)
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    """Counts with precision, recall and F1."""
-    precision = tp / (tp + fp) if tp + fp else None
-    recall = tp / (tp + fn) if tp + fn else None
-    f1 = (
-        2 * precision * recall / (precision + recall)
-        if precision is not None and recall is not None and precision + recall
-        else None
-    )
-    return {
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": None if precision is None else round(precision, 4),
-        "recall": None if recall is None else round(recall, 4),
-        "f1": None if f1 is None else round(f1, 4),
-    }

@@ -11,14 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.settings import PROJECT_DIR
+from evaluation.sets import GNAD, SEEDS_DIR, SHARED_DIR, SMARTDATA
 
-SHARED_DIR = PROJECT_DIR.parent / "shared"
-SOURCE_CORPUS_DIR = SHARED_DIR / "corpus"
-ARTICLES_CSV = SOURCE_CORPUS_DIR / "10kgnad_de" / "test.csv"
-SEEDS_DIR = SOURCE_CORPUS_DIR / "seeds"
+# The shared articles the corpora are built from (see evaluation/sets.py).
+ARTICLES_CSV = GNAD
 # Labelled German news: gold company mentions to score both matchers on.
-GOLD_MENTIONS = SHARED_DIR / "eval" / "smartdata_de" / "dev.jsonl"
+GOLD_MENTIONS = SMARTDATA
 BENCH_DIR = Path(__file__).resolve().parent
 CACHE_DIR = BENCH_DIR / ".corpus"
 WORK_DIR = BENCH_DIR / ".work"

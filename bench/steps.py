@@ -243,46 +243,34 @@ def step_spacy(args: Args) -> Result:
 
 def step_quality(args: Args) -> Result:
     """Company mentions of the extractor and the spaCy baseline scored on labelled news."""
-    from bench.baseline import (
-        GOLD_COMPANY_TYPE,
-        SpacyMatcher,
-        gold_records,
-        prf,
-        reference_names,
-        span_score,
-    )
+    from bench.baseline import SpacyMatcher, reference_names
+    from evaluation.scoring import Score
+    from evaluation.smartdata import company_spans
     from flows.extract import extract_batch
     from flows.extract.models import RawDocument
 
     started = time.perf_counter()
-    records = gold_records(Path(args["gold_path"]))
+    lines = Path(args["gold_path"]).read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line]
     texts = [r["text"] for r in records]
-    golds = [
-        [(e["start"], e["end"]) for e in r["entities"] if e["type"] == GOLD_COMPANY_TYPE]
-        for r in records
-    ]
+    golds = [company_spans(r) for r in records]
     extractions = extract_batch(
         [RawDocument(f"gold-{i}", "gold", text) for i, text in enumerate(texts)]
     )
     matcher = SpacyMatcher(reference_names(), ["de"])
     theirs = matcher.mentions(texts, ["de"] * len(texts))
-    totals = {"ours": [0, 0, 0], "ours_reference_names": [0, 0, 0], "spacy": [0, 0, 0]}
+    scores = {"ours": Score(), "ours_reference_names": Score(), "spacy": Score()}
     for gold, extraction, found in zip(golds, extractions, theirs, strict=True):
-        spans = {
-            "ours": [(m.char_start, m.char_end) for m in extraction.mentions],
-            "ours_reference_names": [
-                (m.char_start, m.char_end) for m in extraction.mentions if m.is_reference
-            ],
-            "spacy": [(m[0], m[1]) for m in found],
-        }
-        for key, predicted in spans.items():
-            for i, count in enumerate(span_score(gold, predicted)):
-                totals[key][i] += count
+        scores["ours"].add_spans(gold, [(m.char_start, m.char_end) for m in extraction.mentions])
+        scores["ours_reference_names"].add_spans(
+            gold, [(m.char_start, m.char_end) for m in extraction.mentions if m.is_reference]
+        )
+        scores["spacy"].add_spans(gold, [(m[0], m[1]) for m in found])
     return {
         "seconds": time.perf_counter() - started,
         "documents": len(records),
         "gold_mentions": sum(len(g) for g in golds),
-        **{key: prf(*counts) for key, counts in totals.items()},
+        **{key: score.as_dict() for key, score in scores.items()},
     }
 
 

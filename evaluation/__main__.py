@@ -1,83 +1,113 @@
-"""`python -m evaluation`: the news_dev table (more sets to follow)."""
+"""`python -m evaluation`: precision, recall and F1 of the extractor on the labelled sets.
 
-import sys
-import time
-from pathlib import Path
+python -m evaluation               news_dev, read by the extractor (a few seconds)
+python -m evaluation -v            the same, and every miss and extra, one a line
+python -m evaluation --marts       news_dev also through the marts, and where the two differ
+python -m evaluation all --marts   every set and the throughput (what `make eval` runs)
+python -m evaluation smartdata     named sets only
+"""
 
-from rich.console import Console
-from rich.table import Table
+from __future__ import annotations
 
-from evaluation.news_dev import from_extraction, load_parts, score
-from evaluation.scoring import fmt
-from flows.extract import Extractor, load_reference
-from flows.extract.models import RawDocument
-from flows.settings import PROJECT_DIR
+import argparse
+from collections.abc import Callable
+from functools import partial
 
-COLUMNS = (
-    "lang",
-    "docs",
-    "co P",
-    "co R",
-    "co F1",
-    "pair P",
-    "pair R",
-    "pair F1",
-    "type ok",
-    "status ok",
-    "neg+",
-    "sales P",
-    "sales R",
-    "distr",
-    "lang ok",
-    "date ok",
+from evaluation import core, gnad, marts, news_dev, org_recall, own_labels, smartdata
+from evaluation.output import Output
+from evaluation.sets import (
+    NEWS_DEV,
+    SAMPLES_LABELS,
+    SEEDS_DIR,
+    SEEDS_LABELS,
+    shown,
 )
-NEWS_DEV = PROJECT_DIR.parent / "shared" / "eval" / "news_dev"
+from flows.extract import Extractor, load_reference
+from flows.settings import SAMPLE_DIR
+
+Runner = Callable[[Extractor, Output], None]
+SETS: dict[str, Runner] = {
+    "samples": partial(own_labels.run, title="samples", folder=SAMPLE_DIR, labels=SAMPLES_LABELS),
+    "seeds": partial(own_labels.run, title="seeds", folder=SEEDS_DIR, labels=SEEDS_LABELS),
+    "smartdata": smartdata.run,
+    "org": org_recall.run,
+    "core": core.run,
+    "gnad": gnad.run,
+}
 
 
-def main() -> int:
-    console = Console(width=200)
-    parts = load_parts(NEWS_DEV)
+def run_news_dev(extractor: Extractor, out: Output, through_marts: bool) -> None:
+    """news_dev read by the extractor and, when asked, through the marts; and their differences."""
+    if not NEWS_DEV.is_dir():
+        out.note(f"news_dev: {shown(NEWS_DEV)} is absent, skipped.")
+        return
+    parts = news_dev.load_parts(NEWS_DEV)
+    extracted = news_dev.score(parts, news_dev.read_with_extractor(extractor, parts, NEWS_DEV))
+    news_dev.show(out, "news_dev: extractor", extracted)
+    if not through_marts:
+        out.misses(extracted["all"].misses)
+        return
+    texts = NEWS_DEV / "texts"
+    url = marts.scratch_database()
+    marts.build(url, texts)
+    missing: list[str] = []
+    built = news_dev.score(parts, marts.read_through_marts(url, parts, texts, missing))
+    news_dev.show(out, "news_dev: through the marts (the figures that count)", built)
+    for file in missing:
+        out.line(f"{file}: not in marts.dim_documents (rejected or a duplicate at ingest)")
+    out.misses(built["all"].misses)
+    show_differences(out, extracted["all"].misses, built["all"].misses)
+
+
+def show_differences(out: Output, extracted: list[str], built: list[str]) -> None:
+    """The misses that only one of the two scorings has."""
+    only_marts = [line for line in built if line not in set(extracted)]
+    only_extractor = [line for line in extracted if line not in set(built)]
+    if not only_marts and not only_extractor:
+        out.line("news_dev: the marts score exactly as the extractor does.")
+        return
+    out.line(f"news_dev: {len(only_marts)} misses only through the marts:")
+    for line in only_marts:
+        out.line(f"  {line}")
+    out.line(f"news_dev: {len(only_extractor)} misses only in the extractor's output:")
+    for line in only_extractor:
+        out.line(f"  {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen sets, news_dev last."""
+    parser = argparse.ArgumentParser(
+        prog="python -m evaluation", description=__doc__.split("\n")[0]
+    )
+    names = ["all", "news_dev", *SETS]
+    parser.add_argument(
+        "sets",
+        nargs="*",
+        metavar="SET",
+        help=f"{', '.join(names)} (default: news_dev; all: every set and the throughput)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    parser.add_argument(
+        "--marts",
+        action="store_true",
+        help="also score news_dev through the marts, built by the pipeline in a scratch database",
+    )
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.sets if name not in names]
+    if unknown:
+        parser.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(names)}")
+    chosen = set(args.sets or ["news_dev"])
+    if "all" in chosen:
+        chosen = {"news_dev", *SETS}
+    out = Output(verbose=args.verbose)
     extractor = Extractor(load_reference())
-    started = time.process_time()
-
-    def read():
-        for index, part in enumerate(parts):
-            for file in sorted(part.documents):
-                body = (NEWS_DEV / "texts" / file).read_text(encoding="utf-8")
-                extraction = extractor.extract(RawDocument(Path(file).stem, file, body))
-                yield index, file, from_extraction(extraction)
-
-    reports = score(parts, read())
-    seconds = time.process_time() - started
-    table = Table(title="news_dev")
-    for column in COLUMNS:
-        table.add_column(column, justify="right")
-    for key in sorted(reports, key=lambda k: (k == "all", k)):
-        r = reports[key]
-        table.add_row(
-            key,
-            str(r.docs),
-            fmt(r.companies.precision),
-            fmt(r.companies.recall),
-            fmt(r.companies.f1),
-            fmt(r.pairs.precision),
-            fmt(r.pairs.recall),
-            fmt(r.pairs.f1),
-            str(r.type_right),
-            str(r.status_right),
-            str(r.negatives_positive),
-            fmt(r.sales.precision),
-            fmt(r.sales.recall),
-            str(r.distractors_hit),
-            str(r.language),
-            str(r.published),
-        )
-    console.print(table)
-    console.print(f"{seconds:.1f} s CPU")
-    if "-v" in sys.argv:
-        for line in reports["all"].misses:
-            console.print(line, highlight=False, markup=False)
+    for name, runner in SETS.items():
+        if name in chosen:
+            runner(extractor, out)
+    if "news_dev" in chosen or args.marts:
+        run_news_dev(extractor, out, through_marts=args.marts)
     return 0
 
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

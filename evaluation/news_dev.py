@@ -13,15 +13,33 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from evaluation.scoring import Ratio, Score
+from evaluation.output import Output
+from evaluation.scoring import (
+    DOCUMENT_COLUMNS,
+    DocumentScores,
+    Ratio,
+    period_label,
+    values_close,
+)
+from flows.extract import Extractor
+from flows.extract.models import Extraction, RawDocument
 
+COLUMNS = (
+    *DOCUMENT_COLUMNS,
+    "status ok",
+    "neg+",
+    "sales P",
+    "sales R",
+    "distr",
+    "lang ok",
+    "date ok",
+)
 UNIT_METRICS = frozenset({"units_sold", "deliveries", "registrations"})
-VALUE_TOLERANCE = Decimal("0.005")
 # Words a label's alias and a system name may differ by (the set's README lists them).
 _LEGAL_WORDS = frozenset(
     [
@@ -108,20 +126,23 @@ class SystemDocument:
 
 
 @dataclass
-class Report:
+class Report(DocumentScores):
     """Counts of one language (or of all documents)."""
 
-    docs: int = 0
-    companies: Score = field(default_factory=Score)
-    pairs: Score = field(default_factory=Score)
-    type_right: Ratio = field(default_factory=Ratio)
-    status_right: Ratio = field(default_factory=Ratio)
     negatives_positive: int = 0
-    sales: Score = field(default_factory=Score)
     distractors_hit: int = 0
-    language: Ratio = field(default_factory=Ratio)
     published: Ratio = field(default_factory=Ratio)
-    misses: list[str] = field(default_factory=list)
+
+    def more_cells(self) -> list[str]:
+        """Statuses, negatives, sales and the document's metadata."""
+        return [
+            str(self.status_right),
+            str(self.negatives_positive),
+            *self.sales.cells()[:2],
+            str(self.distractors_hit),
+            str(self.language),
+            str(self.published),
+        ]
 
 
 @dataclass
@@ -176,11 +197,6 @@ def _in_file(entry: dict, file: str) -> bool:
 def _metric(metric: str) -> str:
     """A system metric in the labels' terms."""
     return "units" if metric in UNIT_METRICS else metric
-
-
-def _close(a: Decimal, b: Decimal) -> bool:
-    """Two values equal within the set's tolerance."""
-    return a == b if b == 0 else abs(a - b) / abs(b) <= VALUE_TOLERANCE
 
 
 def score_document(report: Report, part: Part, file: str, found: SystemDocument) -> None:
@@ -259,7 +275,7 @@ def _score_pairs(
                 f"{file}: NEGATIVE {pair['a']}-{pair['b']} claimed {wrong[0].status} "
                 f"| {wrong[0].sentence[:160]}"
             )
-    for key, hits in claims.items():
+    for key, hits in sorted(claims.items(), key=lambda item: sorted(item[0])):
         if key in must_keys or key in optional or key in negative_keys:
             continue
         report.pairs.fp += 1
@@ -285,7 +301,7 @@ def _score_sales(
             return (
                 entry["company"] in ids
                 and entry["metric"] == _metric(sale.metric)
-                and _close(sale.value, Decimal(str(entry["value"])))
+                and values_close(sale.value, Decimal(str(entry["value"])))
             )
 
         exact = next(
@@ -312,13 +328,15 @@ def _score_sales(
         )
         if any(_is_distractor(d, sale) for d in distractors):
             report.distractors_hit += 1
-    for i, entry in enumerate(musts):
-        if i not in hit:
-            report.sales.fn += 1
-            report.misses.append(
-                f"{file}: sales missed {entry['company']} {entry['metric']} {entry['value']} "
-                f"{entry.get('period')} ({entry.get('why', '')})"
-            )
+    report.count_missed(
+        report.sales,
+        musts,
+        hit,
+        lambda entry: (
+            f"{file}: sales missed {entry['company']} {entry['metric']} "
+            f"{entry['value']} {entry.get('period')} ({entry.get('why', '')})"
+        ),
+    )
 
 
 def _digits(text: str) -> str:
@@ -347,7 +365,7 @@ def score(parts: list[Part], read: Iterable[tuple[int, str, SystemDocument]]) ->
     return reports
 
 
-def from_extraction(extraction) -> SystemDocument:  # noqa: ANN001 - flows.extract.models.Extraction
+def from_extraction(extraction: Extraction) -> SystemDocument:
     """An extraction in the scorer's terms (every name the system gave a company)."""
     names: dict[str, set[str]] = defaultdict(set)
     for mention in extraction.mentions:
@@ -376,7 +394,7 @@ def from_extraction(extraction) -> SystemDocument:  # noqa: ANN001 - flows.extra
                 c.company_id,
                 c.metric,
                 c.value,
-                period_label(c.period_start, c.period_grain),
+                period_label(c.period_start, c.period_grain, c.period_end),
                 c.value_text,
                 c.sentence_text,
             )
@@ -385,16 +403,24 @@ def from_extraction(extraction) -> SystemDocument:  # noqa: ANN001 - flows.extra
     )
 
 
-def period_label(start, grain: str | None) -> str | None:  # noqa: ANN001 - a date or None
-    """A period as the labels write it: `YYYY`, `YYYY-MM`, or `YYYY-Qn` / `YYYY-Hn` / other."""
-    if start is None or grain is None:
-        return None
-    if grain == "year":
-        return f"{start.year}"
-    if grain == "month":
-        return f"{start.year}-{start.month:02d}"
-    if grain == "quarter":
-        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
-    if grain == "half_year":
-        return f"{start.year}-H{1 if start.month <= 6 else 2}"
-    return f"{start.isoformat()}/{grain}"
+def labelled_files(parts: list[Part]) -> Iterator[tuple[int, str]]:
+    """Every labelled file with the index of the part that labels it."""
+    for index, part in enumerate(parts):
+        for file in sorted(part.documents):
+            yield index, file
+
+
+def read_with_extractor(
+    extractor: Extractor, parts: list[Part], folder: Path
+) -> Iterator[tuple[int, str, SystemDocument]]:
+    """What the extractor reads from each labelled file of ``folder``/texts."""
+    for index, file in labelled_files(parts):
+        body = (folder / "texts" / file).read_text(encoding="utf-8")
+        extraction = extractor.extract(RawDocument(Path(file).stem, file, body))
+        yield index, file, from_extraction(extraction)
+
+
+def show(out: Output, title: str, reports: dict[str, Report]) -> None:
+    """The table of one scoring, a row per language and one for all documents."""
+    keys = sorted(reports, key=lambda k: (k == "all", k))
+    out.table(title, COLUMNS, (reports[key].row(key) for key in keys))

@@ -62,6 +62,26 @@ def ensure_database(server_url: str, database: str) -> None:
             conn.execute(sql.SQL("create database {}").format(sql.Identifier(database)))
 
 
+def recreate_database(server_url: str, database: str) -> str:
+    """Drop ``database`` (ending its sessions) and create it empty; return its URL."""
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s",
+            [database],
+        )
+        conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(database)))
+        conn.execute(sql.SQL("create database {}").format(sql.Identifier(database)))
+    return with_database(server_url, database)
+
+
+def server_url(settings: Settings) -> str:
+    """A URL on the warehouse's server for creating databases: DATABASE_URL, or the embedded
+    server's maintenance database."""
+    if settings.database_url:
+        return settings.database_url
+    return _embedded_server(settings.pgdata_dir).get_uri()
+
+
 def resolve_url(settings: Settings) -> str:
     """The warehouse URL: DATABASE_URL when set, else the embedded server's database."""
     if settings.database_url:
