@@ -22,6 +22,7 @@ from rich.console import Console
 from bench import corpus, db, report
 from bench.baseline import compare, reference_names
 from bench.runner import StepFailed, StepResult, run_step
+from flows.database import drop_database, recreate_database
 from flows.settings import DBT_PROJECT_DIR, PROJECT_DIR, load_settings
 from flows.warehouse import migrate
 
@@ -317,7 +318,7 @@ def bench_size(
     console.log(f"N={n:,}: corpus of {built.megabytes:,.0f} MB ready")
     folder = corpus.run_folder(built, f"run-{label}")
     database = f"autonews_bench_{label}"
-    url = db.fresh_database(server, database)
+    url = recreate_database(server, database)
     try:
         console.log(f"N={n:,}: bare COPY and dlt")
         copy, dlt = measure_loaders(url, folder, label, errors)
@@ -335,7 +336,7 @@ def bench_size(
             result["extraction"] = extraction_figures(folder, n, args, label, errors)
     finally:
         if not args.keep:
-            db.drop_database(server, database)
+            drop_database(server, database)
             corpus.remove_folder(folder)
     return result
 
@@ -367,7 +368,7 @@ def profile_size(
     built, _ = corpus.build(n, texts)
     folder = corpus.run_folder(built, f"profile-n{n}")
     database = f"autonews_bench_profile_n{n}"
-    url = db.fresh_database(server, database)
+    url = recreate_database(server, database)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     written = []
     try:
@@ -382,7 +383,7 @@ def profile_size(
             written.append(path)
     finally:
         if not args.keep:
-            db.drop_database(server, database)
+            drop_database(server, database)
             corpus.remove_folder(folder)
     return written
 

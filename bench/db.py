@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 
 import psycopg
-from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
-from flows.database import embedded_url, ensure_database, with_database
+from flows.database import embedded_url
 from flows.settings import load_settings
 
 URL_VARIABLE = "BENCH_DATABASE_URL"
@@ -22,22 +21,6 @@ def server_url() -> str:
 def server_label() -> str:
     """Which server the benchmark runs on, without credentials."""
     return URL_VARIABLE if os.environ.get(URL_VARIABLE) else "embedded PostgreSQL"
-
-
-def drop_database(server: str, name: str) -> None:
-    """Drop database ``name`` on ``server``, ending its connections first."""
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(
-            "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s", [name]
-        )
-        conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(name)))
-
-
-def fresh_database(server: str, name: str) -> str:
-    """Create an empty database ``name`` (dropping an older one) and return its URL."""
-    drop_database(server, name)
-    ensure_database(server, name)
-    return with_database(server, name)
 
 
 def server_version(url: str) -> str:

@@ -62,15 +62,20 @@ def ensure_database(server_url: str, database: str) -> None:
             conn.execute(sql.SQL("create database {}").format(sql.Identifier(database)))
 
 
-def recreate_database(server_url: str, database: str) -> str:
-    """Drop ``database`` (ending its sessions) and create it empty; return its URL."""
+def drop_database(server_url: str, database: str) -> None:
+    """Drop ``database`` on the server of ``server_url``, ending its sessions first."""
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(
             "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s",
             [database],
         )
         conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(database)))
-        conn.execute(sql.SQL("create database {}").format(sql.Identifier(database)))
+
+
+def recreate_database(server_url: str, database: str) -> str:
+    """Drop ``database`` if it exists and create it empty; return its URL."""
+    drop_database(server_url, database)
+    ensure_database(server_url, database)
     return with_database(server_url, database)
 
 

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from flows import warehouse
+from flows import database, warehouse
 from flows.database import with_database
 from flows.report import RunReport
 from flows.settings import DBT_PROJECT_DIR, SAMPLE_DIR
@@ -74,12 +74,7 @@ def create_database(server: str) -> str:
 
 def drop_database(server: str, url: str) -> None:
     """Drop a test database, ending its connections first."""
-    name = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(
-            "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s", [name]
-        )
-        conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(name)))
+    database.drop_database(server, psycopg.conninfo.conninfo_to_dict(url)["dbname"])
 
 
 @pytest.fixture

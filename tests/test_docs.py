@@ -16,6 +16,21 @@ from tests.conftest import MARTS, SampleRun
 TARGET = DBT_PROJECT_DIR / "target"
 
 
+def sql_refs(model: str) -> set[str]:
+    """The models a mart's SQL refers to, comments left out."""
+    path = DBT_PROJECT_DIR / "models" / "marts" / f"{model}.sql"
+    code = "\n".join(line.split("--")[0] for line in path.read_text().splitlines())
+    return set(re.findall(r"ref\(\s*'(\w+)'\s*\)", code))
+
+
+def foreign_key_targets(node: dict) -> set[str]:
+    """The tables a model's foreign key constraints point to."""
+    constraints = [*node["constraints"]]
+    for column in node["columns"].values():
+        constraints.extend(column["constraints"])
+    return {c["to"].split(".")[-1].strip('"') for c in constraints if c["type"] == "foreign_key"}
+
+
 def readme_section(title: str) -> str:
     """The text of one `## title` section of the README."""
     readme = (PROJECT_DIR / "README.md").read_text()
@@ -70,6 +85,11 @@ def test_docs_site_with_lineage_from_sources_to_marts(sample_run: SampleRun) -> 
         assert entry["metadata"]["schema"] == "marts"
         assert entry["metadata"]["comment"], mart
         assert all(column["comment"] for column in entry["columns"].values()), mart
+        # Its lineage is what it reads and what its foreign keys point to, nothing else.
+        parents = {
+            parent.split(".")[-1] for parent in manifest["nodes"][node]["depends_on"]["nodes"]
+        }
+        assert parents == sql_refs(mart) | foreign_key_targets(manifest["nodes"][node]), mart
     assert "source.autonews.raw.documents" in catalog["sources"]
     exposures = {e["name"] for e in manifest["exposures"].values()}
     assert exposures == {"companies_dashboard", "partnerships_dashboard", "sales_dashboard"}

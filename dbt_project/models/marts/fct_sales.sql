@@ -1,7 +1,3 @@
--- Marts are built one after the other: their foreign keys lock the tables they point to,
--- and parallel builds could deadlock on those locks.
--- depends_on: {{ ref('fct_partnership_mentions') }}
-
 with
 
 sales as (
