@@ -6,27 +6,7 @@ import csv
 from itertools import permutations
 
 from evaluation.own_labels import final_partnerships, unordered
-from flows.extract.models import PartnershipClaim
 from flows.settings import REFERENCE_DIR
-
-
-def claim(
-    status: str, kind: str = "technology", a: str = "bmw", b: str = "nio"
-) -> PartnershipClaim:
-    """A claim of one pair and type with ``status``."""
-    return PartnershipClaim(
-        claim_index=0,
-        company_a_id=a,
-        company_a_name=a,
-        company_b_id=b,
-        company_b_name=b,
-        is_directed=False,
-        partnership_type=kind,
-        status=status,
-        sentence_text="",
-        char_start=0,
-        char_end=0,
-    )
 
 
 def merge_ranks() -> dict[str, int]:
@@ -36,24 +16,36 @@ def merge_ranks() -> dict[str, int]:
         return {row["status"]: int(row["merge_rank"]) for row in csv.DictReader(handle)}
 
 
-def test_the_status_with_the_lower_merge_rank_of_the_seed_wins_in_any_order() -> None:
+def test_the_status_with_the_lower_merge_rank_of_the_seed_wins_in_any_order(make_claim) -> None:
     ranks = merge_ranks()
     assert len(ranks) >= 9
     for first, second in permutations(ranks, 2):
-        (status,) = final_partnerships([claim(first), claim(second)]).values()
+        (status,) = final_partnerships(
+            [make_claim(status=first), make_claim(status=second)]
+        ).values()
         assert status == min(first, second, key=ranks.__getitem__), (first, second)
 
 
-def test_a_denial_outweighs_every_positive_status_and_active_outweighs_announced() -> None:
-    found = final_partnerships([claim("announced"), claim("active"), claim("talks")])
+def test_a_denial_outweighs_every_positive_status_and_active_outweighs_announced(
+    make_claim,
+) -> None:
+    found = final_partnerships(
+        [make_claim(status="announced"), make_claim(status="active"), make_claim(status="talks")]
+    )
     assert found == {("bmw", "nio", "technology"): "active"}
-    found = final_partnerships([claim("completed"), claim("denied"), claim("rumored")])
+    found = final_partnerships(
+        [make_claim(status="completed"), make_claim(status="denied"), make_claim(status="rumored")]
+    )
     assert found == {("bmw", "nio", "technology"): "denied"}
 
 
-def test_each_pair_and_type_keeps_its_own_status() -> None:
+def test_each_pair_and_type_keeps_its_own_status(make_claim) -> None:
     found = final_partnerships(
-        [claim("talks"), claim("completed", kind="supply"), claim("planned", a="nio", b="bmw")]
+        [
+            make_claim(status="talks"),
+            make_claim(status="completed", kind="supply"),
+            make_claim(status="planned", a="nio", b="bmw"),
+        ]
     )
     assert found == {
         ("bmw", "nio", "technology"): "talks",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from evaluation.smartdata import company_spans, deal_hit, gold_deals
-from flows.extract.models import PartnershipClaim
 
 TEXT = "Der Konzern Alpha übernimmt Beta. Gamma und Delta bleiben Partner."
 RECORD = {
@@ -27,33 +26,18 @@ RECORD = {
 }
 
 
-def claim(a: str, b: str, start: int, end: int) -> PartnershipClaim:
-    """A claim between two companies read from TEXT[start:end]."""
-    return PartnershipClaim(
-        claim_index=0,
-        company_a_id=a,
-        company_a_name=a,
-        company_b_id=b,
-        company_b_name=b,
-        is_directed=True,
-        partnership_type="acquisition",
-        status="completed",
-        sentence_text=TEXT[start:end],
-        char_start=start,
-        char_end=end,
-    )
-
-
 def test_gold_company_spans_and_deals_keep_only_companies_and_party_roles() -> None:
     assert company_spans(RECORD) == [(12, 17), (28, 32)]
     assert gold_deals(RECORD) == [("acquisition", [(12, 17), (28, 32)])]
 
 
-def test_a_claim_hits_a_deal_by_both_parties_or_by_one_party_and_the_sentence() -> None:
+def test_a_claim_hits_a_deal_by_both_parties_or_by_one_party_and_the_sentence(
+    make_claim,
+) -> None:
     deals = gold_deals(RECORD)
     spans = {"alpha": [(12, 17)], "beta": [(28, 32)], "konzern": [(4, 11)], "gamma": [(34, 39)]}
-    assert deal_hit(claim("alpha", "beta", 0, 33), spans, deals) == 0
-    assert deal_hit(claim("beta", "alpha", 0, 33), spans, deals) == 0
+    assert deal_hit(make_claim("alpha", "beta", "acquisition", span=(0, 33)), spans, deals) == 0
+    assert deal_hit(make_claim("beta", "alpha", "acquisition", span=(0, 33)), spans, deals) == 0
     # The buyer named only by a description: its argument lies inside the claim's sentence.
-    assert deal_hit(claim("konzern", "beta", 0, 33), spans, deals) == 0
-    assert deal_hit(claim("gamma", "beta", 34, 66), spans, deals) is None
+    assert deal_hit(make_claim("konzern", "beta", "acquisition", span=(0, 33)), spans, deals) == 0
+    assert deal_hit(make_claim("gamma", "beta", "acquisition", span=(34, 66)), spans, deals) is None
