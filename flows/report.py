@@ -244,23 +244,36 @@ def _exists(conn: psycopg.Connection, schema: str, table: str) -> bool:
     return regclass is not None
 
 
-def _not_published(
+# A table whose rows stand before any document names them: the reference companies are in
+# dim_companies from the first run on. Such a row is new once its count column turns positive,
+# so "new companies" are the companies the documents name for the first time.
+FOUND_WHEN_COUNTED = {"dim_companies": "mention_count"}
+
+
+def _is_new(
     conn: psycopg.Connection, published: str, table: str, alias: str, key: str
 ) -> sql.Composable:
-    """SQL condition: the row ``alias`` has no row with the same ``key`` in ``published.table``."""
-    if not _exists(conn, published, table):
-        return sql.SQL("true")
-    return sql.SQL("not exists (select 1 from {p} as o where o.{k} = {a}.{k})").format(
-        p=sql.Identifier(published, table), k=sql.Identifier(key), a=sql.Identifier(alias)
-    )
+    """SQL condition: the row ``alias`` was found, and ``published.table`` has no such row."""
+    a, count = sql.Identifier(alias), FOUND_WHEN_COUNTED.get(table)
+    conditions = []
+    if count:
+        conditions.append(sql.SQL("{}.{} > 0").format(a, sql.Identifier(count)))
+    if _exists(conn, published, table):
+        seen = sql.SQL(" and o.{} > 0").format(sql.Identifier(count)) if count else sql.SQL("")
+        conditions.append(
+            sql.SQL("not exists (select 1 from {p} as o where o.{k} = {a}.{k}{seen})").format(
+                p=sql.Identifier(published, table), k=sql.Identifier(key), a=a, seen=seen
+            )
+        )
+    return sql.SQL(" and ").join(conditions) if conditions else sql.SQL("true")
 
 
 def count_new_rows(conn: psycopg.Connection, built: str, published: str) -> dict[str, int]:
-    """Per table of ``built``: rows whose primary key the same table of ``published`` lacks."""
+    """Per table of ``built``: rows found in this run that the same table of ``published`` lacks."""
     counts: dict[str, int] = {}
     for table, key in conn.execute(PRIMARY_KEYS, [built]).fetchall():
         query = sql.SQL("select count(*) from {b} as n where {new}").format(
-            b=sql.Identifier(built, table), new=_not_published(conn, published, table, "n", key)
+            b=sql.Identifier(built, table), new=_is_new(conn, published, table, "n", key)
         )
         (counts[table],) = conn.execute(query).fetchone()
     return counts
@@ -276,7 +289,7 @@ def new_examples(
         if not _exists(conn, built, table):
             continue
         query = sql.SQL(template).format(
-            b=sql.Identifier(built), new=_not_published(conn, published, table, alias, key)
+            b=sql.Identifier(built), new=_is_new(conn, published, table, alias, key)
         )
         examples[kind] = [tuple(r) for r in conn.execute(query, [limit])]
     return examples

@@ -225,6 +225,27 @@ def test_primary_and_foreign_keys_are_declared(sample_run: SampleRun) -> None:
     assert fks == expected_fks
 
 
+def test_keys_are_named_after_their_tables(sample_run: SampleRun) -> None:
+    with psycopg.connect(sample_run.url) as conn:
+        keys = conn.execute(
+            "select t.relname, c.conname, c.contype, "
+            "(select string_agg(a.attname, '_') from pg_attribute as a "
+            " where a.attrelid = c.conrelid and a.attnum = any(c.conkey)) "
+            "from pg_constraint as c join pg_class as t on t.oid = c.conrelid "
+            "join pg_namespace as n on n.oid = t.relnamespace "
+            "where n.nspname = 'marts' and c.contype in ('p', 'f')"
+        ).fetchall()
+        indexes = [
+            r[0]
+            for r in conn.execute("select indexname from pg_indexes where schemaname = 'marts'")
+        ]
+    assert {table for table, _, kind, _ in keys if kind == "p"} == set(mart_models())
+    for table, name, kind, columns in keys:
+        wanted = f"{table}_pkey" if kind == "p" else f"{table}_{columns}_fkey"
+        assert name == wanted
+    assert indexes and not [name for name in indexes if "dbt" in name]
+
+
 def test_dates_are_date_and_amounts_numeric(sample_run: SampleRun) -> None:
     with psycopg.connect(sample_run.url) as conn:
         types = {

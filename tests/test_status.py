@@ -55,9 +55,16 @@ def test_the_report_counts_files_new_rows_tests_freshness_and_time(sample_run: S
     files = len(sample_files())
     assert report.ingest.files_seen == report.ingest.files_loaded == files
     assert report.ingest.files_duplicate == report.ingest.files_rejected == 0
-    # The first run: everything in the marts is new, by primary key.
-    assert report.new_rows == report.mart_rows
-    assert report.new_rows["dim_companies"] > 0
+    # The first run: every row is new by primary key, but of the companies only those the
+    # documents name; the reference list alone is no news.
+    with psycopg.connect(sample_run.url) as conn:
+        (named,) = conn.execute(
+            "select count(*) from marts.dim_companies where mention_count > 0"
+        ).fetchone()
+    assert 0 < named == report.new_rows["dim_companies"] < report.mart_rows["dim_companies"]
+    assert {t: n for t, n in report.new_rows.items() if t != "dim_companies"} == {
+        t: n for t, n in report.mart_rows.items() if t != "dim_companies"
+    }
     assert report.new_rows["fct_partnerships"] > 0
     assert report.new_rows["fct_sales"] > 0
     assert set(report.new_examples) == {"companies", "partnerships", "sales figures"}
@@ -128,8 +135,36 @@ def test_the_run_is_recorded_with_its_report(sample_run: SampleRun) -> None:
         ).fetchone()
     assert status == "succeeded"
     assert report["freshness"]["status"] == "pass"
-    assert report["new_rows"] == report["mart_rows"]
+    assert report["new_rows"]["fct_sales"] == report["mart_rows"]["fct_sales"]
+    assert 0 < report["new_rows"]["dim_companies"] < report["mart_rows"]["dim_companies"]
     assert report["dbt"]["tests_failed"] == 0
+
+
+def test_new_companies_are_those_the_documents_name_for_the_first_time(db: str) -> None:
+    from flows.report import count_new_rows
+
+    with psycopg.connect(db, autocommit=True) as conn:
+        for schema in ("built", "published"):
+            conn.execute(f"create schema {schema}")
+            conn.execute(
+                f"create table {schema}.dim_companies "
+                "(company_id text primary key, mention_count bigint not null)"
+            )
+            conn.execute(f"create table {schema}.fct_sales (sales_id text primary key)")
+        conn.execute(
+            "insert into built.dim_companies values "
+            "('listed-never-named', 0), ('named-before', 4), ('named-now', 1), ('discovered', 2)"
+        )
+        conn.execute(
+            "insert into published.dim_companies values "
+            "('listed-never-named', 0), ('named-before', 3), ('named-now', 0)"
+        )
+        conn.execute("insert into built.fct_sales values ('a'), ('b')")
+        conn.execute("insert into published.fct_sales values ('a')")
+        assert count_new_rows(conn, "built", "published") == {"dim_companies": 2, "fct_sales": 1}
+        # A first run: nothing published yet, and the reference list alone is no news.
+        conn.execute("drop schema published cascade")
+        assert count_new_rows(conn, "built", "published") == {"dim_companies": 3, "fct_sales": 2}
 
 
 def test_rejected_files_are_listed_with_their_reasons(tmp_path: Path) -> None:
