@@ -12,7 +12,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.context import get_run_context
 
-from flows import alerts, pipeline, transform, warehouse
+from flows import alerts, pipeline, stories, transform, warehouse
 from flows.database import resolve_url
 from flows.extract import extract_batch
 from flows.extract.models import Extraction, RawDocument
@@ -59,6 +59,13 @@ def extract_task(url: str) -> pipeline.ExtractReport:
     """Extract the new raw documents into staging."""
     with step_progress("extract") as progress:
         return pipeline.run_extract(url, load_settings(), progress=progress)
+
+
+@task(name="stories", **RETRY)
+def stories_task(url: str) -> stories.StoryReport:
+    """Give the newly extracted documents their stories (near-duplicates share one)."""
+    with step_progress("stories"):
+        return stories.assign_stories(url)
 
 
 def check_freshness(url: str) -> Freshness:
@@ -220,6 +227,7 @@ def nightly(
                 report.extract = timer.run("extract", distributed, url)
             else:
                 report.extract = timer.run("extract", extract_task, url)
+            timer.run("stories", stories_task, url)
             with warehouse.connect(url) as conn:
                 report.input_state = transform.input_state(conn)
                 report.build_skipped = (

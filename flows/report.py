@@ -25,10 +25,10 @@ SOURCES_YML = DBT_PROJECT_DIR / "models" / "staging" / "autonews" / "_autonews__
 EXAMPLES = 10
 
 TOP_COMPANIES = """
-select company_name, mention_count, document_count
+select company_name, subject_story_count, story_count, mention_count
 from marts.dim_companies
-where mention_count > 0
-order by mention_count desc, company_name
+where subject_story_count > 0
+order by subject_story_count desc, story_count desc, company_name
 limit %s
 """
 NEWEST_PARTNERSHIPS = """
@@ -394,7 +394,7 @@ def report_sections(report: RunReport) -> list[Section]:
         sections.append(
             Section(
                 "Companies most in the news",
-                ["company", "mentions", "documents"],
+                ["company", "stories as subject", "stories", "mentions"],
                 [list(r) for r in report.top_companies],
             )
         )

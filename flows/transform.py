@@ -152,7 +152,9 @@ select
     (select count(*) from staging.documents),
     (select count(*) from staging.company_mentions),
     (select count(*) from staging.partnership_claims),
-    (select count(*) from staging.sales_claims)
+    (select count(*) from staging.sales_claims),
+    (select count(*) from staging.story_signatures),
+    (select max(signed_at) from staging.story_signatures)
 """
 
 

@@ -298,7 +298,8 @@ def reset_staging(conn: psycopg.Connection) -> None:
     with conn.transaction():
         conn.execute(
             "truncate staging.extractions, staging.company_mentions, staging.partnership_claims, "
-            "staging.sales_claims, staging.documents"
+            "staging.sales_claims, staging.documents, staging.story_signatures, "
+            "staging.story_bands"
         )
 
 

@@ -30,7 +30,7 @@ from flows.report import (
 from flows.settings import SAMPLE_DIR, SOURCE_SUFFIXES, load_settings
 from tests.conftest import SampleRun
 
-STEPS = ["migrate", "ingest", "freshness", "extract", "dbt build", "publish"]
+STEPS = ["migrate", "ingest", "freshness", "extract", "stories", "dbt build", "publish"]
 
 
 def sample_files() -> list[Path]:

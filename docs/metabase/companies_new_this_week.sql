@@ -19,9 +19,10 @@ select
     c.sector,
     f.first_loaded_at,
     c.first_seen_date,
+    c.story_count,
     c.mention_count,
     c.document_count
 from first_loaded as f
 inner join marts.dim_companies as c on f.company_id = c.company_id
 where f.first_loaded_at >= now() - interval '7 days'
-order by f.first_loaded_at desc, c.mention_count desc, c.company_name
+order by f.first_loaded_at desc, c.story_count desc, c.company_name

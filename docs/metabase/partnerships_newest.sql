@@ -13,6 +13,7 @@ select
     p.amount_value,
     p.amount_currency,
     p.first_reported_date,
+    p.story_count,
     p.document_count,
     p.evidence_text,
     d.title as evidence_title,
@@ -21,5 +22,5 @@ from marts.fct_partnerships as p
 inner join marts.dim_companies as a on p.company_a_id = a.company_id
 inner join marts.dim_companies as b on p.company_b_id = b.company_id
 inner join marts.dim_documents as d on p.source_document_id = d.document_id
-order by p.last_reported_date desc, p.first_reported_date desc, p.partnership_id
+order by p.last_reported_date desc, p.story_count desc, p.first_reported_date desc, p.partnership_id
 limit 100

@@ -1,6 +1,7 @@
 -- Sales: market share.
 -- Market shares as the news states them, per market, segment and period, with the sentence
--- of the latest claim. min_share and max_share differ when sources disagree.
+-- of the latest claim. min_share and max_share differ when sources disagree; has_conflict
+-- only when different stories disagree (copies of one story count once in story_count).
 -- Visualisation: bar chart of share_percent by company_name, filtered to one market and period.
 select
     s.period_start,
@@ -14,6 +15,7 @@ select
     s.max_value as max_share,
     s.has_conflict,
     s.reporting_body,
+    s.story_count,
     s.document_count,
     s.evidence_text,
     d.title as evidence_title

@@ -10,6 +10,7 @@ select
     s.segment,
     s.value as units,
     s.has_conflict,
+    s.story_count,
     s.document_count,
     s.last_reported_date
 from marts.fct_sales as s

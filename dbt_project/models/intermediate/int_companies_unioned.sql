@@ -24,6 +24,12 @@ sales_claims as (
 
 ),
 
+stories as (
+
+    select * from {{ ref('int_document_stories') }}
+
+),
+
 -- Every appearance of a company in a document: its mentions and both sides of its claims.
 appearances as (
 
@@ -74,14 +80,17 @@ appearances as (
 appearance_stats as (
 
     select
-        company_id,
-        count(distinct document_id) as document_count,
-        sum(is_mention) as mention_count,
-        min(reported_date) as first_seen_date,
-        max(reported_date) as last_seen_date
+        appearances.company_id,
+        count(distinct appearances.document_id) as document_count,
+        count(distinct stories.story_id) as story_count,
+        sum(appearances.is_mention) as mention_count,
+        min(appearances.reported_date) as first_seen_date,
+        max(appearances.reported_date) as last_seen_date
 
     from appearances
-    group by company_id
+    left join stories
+        on appearances.document_id = stories.document_id
+    group by appearances.company_id
 
 ),
 
@@ -150,6 +159,7 @@ final as (
         companies.wikidata_id,
         companies.is_reference,
         coalesce(appearance_stats.document_count, 0) as document_count,
+        coalesce(appearance_stats.story_count, 0) as story_count,
         coalesce(appearance_stats.mention_count, 0) as mention_count,
         appearance_stats.first_seen_date,
         appearance_stats.last_seen_date

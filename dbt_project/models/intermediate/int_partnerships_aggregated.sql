@@ -13,6 +13,12 @@ statuses as (
 
 ),
 
+stories as (
+
+    select * from {{ ref('int_document_stories') }}
+
+),
+
 -- Claims from the most recent to the oldest: by reported date. Claims of the same date are
 -- ordered by document id, not load time, so the result does not depend on when (or in how
 -- many runs) the documents were loaded. Between equally recent claims the lower merge rank
@@ -56,17 +62,20 @@ ranked as (
 aggregated as (
 
     select
-        partnership_id,
-        company_a_id,
-        company_b_id,
-        partnership_type,
-        min(reported_date) as first_reported_date,
-        max(reported_date) as last_reported_date,
-        count(distinct document_id) as document_count,
+        claims.partnership_id,
+        claims.company_a_id,
+        claims.company_b_id,
+        claims.partnership_type,
+        min(claims.reported_date) as first_reported_date,
+        max(claims.reported_date) as last_reported_date,
+        count(distinct claims.document_id) as document_count,
+        count(distinct stories.story_id) as story_count,
         count(*) as claim_count
 
     from claims
-    group by partnership_id, company_a_id, company_b_id, partnership_type
+    inner join stories
+        on claims.document_id = stories.document_id
+    group by claims.partnership_id, claims.company_a_id, claims.company_b_id, claims.partnership_type
 
 ),
 
@@ -102,6 +111,7 @@ final as (
         aggregated.first_reported_date,
         aggregated.last_reported_date,
         aggregated.document_count,
+        aggregated.story_count,
         aggregated.claim_count,
         latest_stakes.stake_percent,
         latest_amounts.amount_value,

@@ -6,6 +6,12 @@ claims as (
 
 ),
 
+stories as (
+
+    select * from {{ ref('int_document_stories') }}
+
+),
+
 -- Claims from the most recent to the oldest: by reported date. Claims of the same date are
 -- ordered by document id, not load time, so the result does not depend on when (or in how
 -- many runs) the documents were loaded.
@@ -36,32 +42,35 @@ ranked as (
 aggregated as (
 
     select
-        sales_id,
-        company_id,
-        metric,
-        period_start,
-        period_end,
-        period_grain,
-        market,
-        segment,
-        min(reported_date) as first_reported_date,
-        max(reported_date) as last_reported_date,
-        count(distinct document_id) as document_count,
+        claims.sales_id,
+        claims.company_id,
+        claims.metric,
+        claims.period_start,
+        claims.period_end,
+        claims.period_grain,
+        claims.market,
+        claims.segment,
+        min(claims.reported_date) as first_reported_date,
+        max(claims.reported_date) as last_reported_date,
+        count(distinct claims.document_id) as document_count,
+        count(distinct stories.story_id) as story_count,
         count(*) as claim_count,
-        count(distinct value) as distinct_value_count,
-        min(value) as min_value,
-        max(value) as max_value
+        count(distinct claims.value) as distinct_value_count,
+        min(claims.value) as min_value,
+        max(claims.value) as max_value
 
     from claims
+    inner join stories
+        on claims.document_id = stories.document_id
     group by
-        sales_id,
-        company_id,
-        metric,
-        period_start,
-        period_end,
-        period_grain,
-        market,
-        segment
+        claims.sales_id,
+        claims.company_id,
+        claims.metric,
+        claims.period_start,
+        claims.period_end,
+        claims.period_grain,
+        claims.market,
+        claims.segment
 
 ),
 
@@ -96,11 +105,14 @@ final as (
         aggregated.first_reported_date,
         aggregated.last_reported_date,
         aggregated.document_count,
+        aggregated.story_count,
         aggregated.claim_count,
         aggregated.distinct_value_count,
-        -- Conflict: two claims of different documents give different values. That is the
-        -- case exactly when there is more than one document and more than one value.
-        (aggregated.document_count > 1 and aggregated.distinct_value_count > 1) as has_conflict,
+        -- Conflict: two claims of different stories give different values (copies of one
+        -- story that differ are no conflict). Given two values in two stories, some pair of
+        -- claims differs in both, so this is the case exactly when there is more than one
+        -- story and more than one value.
+        (aggregated.story_count > 1 and aggregated.distinct_value_count > 1) as has_conflict,
         aggregated.min_value,
         aggregated.max_value,
         latest_claims.sentence_text as evidence_text,

@@ -24,6 +24,12 @@ sales_claims as (
 
 ),
 
+stories as (
+
+    select * from {{ ref('int_document_stories') }}
+
+),
+
 mention_counts as (
 
     select
@@ -80,12 +86,17 @@ final as (
         cast(documents.extractor_version as text) as extractor_version,
         cast(documents.extracted_at as timestamptz) as extracted_at,
         cast(documents.char_count as integer) as char_count,
+        cast(stories.story_id as text) as story_id,
+        cast(stories.matched_document_id as text) as story_matched_document_id,
+        cast(stories.similarity as numeric) as story_similarity,
         cast(coalesce(mention_counts.mention_count, 0) as bigint) as mention_count,
         cast(coalesce(mention_counts.company_count, 0) as bigint) as company_count,
         cast(coalesce(partnership_counts.partnership_claim_count, 0) as bigint) as partnership_claim_count,
         cast(coalesce(sales_counts.sales_claim_count, 0) as bigint) as sales_claim_count
 
     from documents
+    inner join stories
+        on documents.document_id = stories.document_id
     left join mention_counts
         on documents.document_id = mention_counts.document_id
     left join partnership_counts

@@ -18,6 +18,7 @@ final as (
         cast(first_reported_date as date) as first_reported_date,
         cast(last_reported_date as date) as last_reported_date,
         cast(document_count as bigint) as document_count,
+        cast(story_count as bigint) as story_count,
         cast(claim_count as bigint) as claim_count,
         cast(stake_percent as numeric) as stake_percent,
         cast(amount_value as numeric) as amount_value,

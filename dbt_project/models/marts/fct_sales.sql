@@ -23,6 +23,7 @@ final as (
         cast(first_reported_date as date) as first_reported_date,
         cast(last_reported_date as date) as last_reported_date,
         cast(document_count as bigint) as document_count,
+        cast(story_count as bigint) as story_count,
         cast(claim_count as bigint) as claim_count,
         cast(distinct_value_count as bigint) as distinct_value_count,
         cast(has_conflict as boolean) as has_conflict,
