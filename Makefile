@@ -47,6 +47,7 @@ bench: setup ## throughput and memory benchmarks (N=10000,100000 by default; BEN
 
 eval: setup ## precision, recall and F1 on the labelled sets (news_dev through the marts too)
 	$(BIN)/python -m evaluation all --marts
+	$(BIN)/python -m evaluation.stories
 
 docs: setup ## build dbt's documentation site (lineage from sources to marts)
 	$(BIN)/python -m flows.docs

@@ -126,12 +126,12 @@ def run_pipeline(
     errors: list[str],
     analyze: bool = False,
 ) -> dict[str, Any]:
-    """One nightly run (ingest, extract, dbt build, publish), each step in its own process."""
+    """One nightly run (ingest, extract, stories, dbt build, publish), each in its own process."""
     args = {"url": url, "folder": str(folder)}
     steps: dict[str, StepResult] = {}
     plan = ["ingest"]
     if problems["extract"] is None:
-        plan.append("extract")
+        plan += ["extract", "stories"]
         if problems["dbt"] is None:
             plan += ["dbt", "publish"]
     dbt_error = None

@@ -21,7 +21,7 @@ MEMORY_LIMIT_MB = 1000.0
 MEMORY_LIMIT_N = 1_000_000
 # "Flat": the largest size's peak at most this many times the smallest size's.
 MEMORY_FLAT_FACTOR = 1.5
-RUN_STEPS = ("ingest", "extract", "dbt", "publish")
+RUN_STEPS = ("ingest", "extract", "stories", "dbt", "publish")
 
 
 def _get(data: dict[str, Any] | None, *keys: str) -> Any:
@@ -323,6 +323,11 @@ def table(results: dict[str, Any]) -> Table:
         "≤ 10 % of full",
     )
     row("dbt build (full run)", [_dbt_cell(_get(d, "runs", "full", "steps", "dbt")) for d in data])
+    row(
+        "story step (full run)",
+        [_stories_cell(_get(d, "runs", "full")) for d in data],
+        "≤ 10 % of full",
+    )
     grid.add_section()
     for step in RUN_STEPS:
         row(
@@ -377,6 +382,14 @@ def _pair(counts: dict[str, int] | None) -> str:
     if not counts:
         return "—"
     return f"{counts['ours']:,} · {counts['spacy']:,}"
+
+
+def _stories_cell(run: dict[str, Any] | None) -> str:
+    """The story step's seconds and its share of the full run."""
+    step = _get(run, "steps", "stories")
+    if not step or not run.get("seconds"):
+        return "—"
+    return f"{step['seconds']:,.1f} s ({step['seconds'] / run['seconds']:.1%})"
 
 
 def _dbt_cell(step: dict[str, Any] | None) -> str:

@@ -141,6 +141,20 @@ def step_extract(args: Args) -> Result:
     }
 
 
+def step_stories(args: Args) -> Result:
+    """autonews's story step (flows.stories.assign_stories): sign and group the new documents."""
+    from flows.stories import assign_stories
+
+    started = time.perf_counter()
+    report = assign_stories(args["url"])
+    return {
+        "seconds": time.perf_counter() - started,
+        "documents": report.documents,
+        "joined": report.joined,
+        "too_short": report.too_short,
+    }
+
+
 def step_dbt(args: Args) -> Result:
     """dbt build of the marts into the side schema, tests included (flows.transform)."""
     from flows.transform import DbtFailed, build_marts
@@ -279,6 +293,7 @@ STEPS: dict[str, Callable[[Args], Result]] = {
     "dlt": step_dlt,
     "ingest": step_ingest,
     "extract": step_extract,
+    "stories": step_stories,
     "dbt": step_dbt,
     "publish": step_publish,
     "extractor": step_extractor,

@@ -39,6 +39,9 @@ STORY_THRESHOLD = 0.5
 # chance, 0.6 with 99 %, 0.2 with 5 %.
 STORY_BAND_ROWS = 4
 STORY_SEED = 1
+# A document at least this similar to the earlier document it copies keeps its signature but
+# puts no bands in the index: later copies find the earlier document as well.
+STORY_INDEX_BELOW = 0.9
 # Texts with fewer shingles than this are too short to tell a copy from a cousin: own story.
 STORY_MIN_SHINGLES = 12
 # Documents signed per transaction of the story step.

@@ -32,6 +32,7 @@ from flows.extract.text import is_boilerplate_line
 from flows.settings import (
     STORY_BAND_ROWS,
     STORY_BATCH_SIZE,
+    STORY_INDEX_BELOW,
     STORY_MIN_SHINGLES,
     STORY_NUM_PERM,
     STORY_SEED,
@@ -60,6 +61,7 @@ class StoryParams:
     threshold: float = STORY_THRESHOLD
     min_shingles: int = STORY_MIN_SHINGLES
     seed: int = STORY_SEED
+    index_below: float = STORY_INDEX_BELOW
 
     @property
     def bands(self) -> int:
@@ -167,6 +169,8 @@ class Signed:
     story_key: str = ""
     matched_document_id: str | None = None
     similarity: float | None = None
+    # Whether its bands go into the index (see StoryParams.index_below).
+    indexed: bool = True
 
 
 @dataclass(slots=True)
@@ -196,31 +200,36 @@ def group(
     ``candidates`` maps band hashes to earlier documents that have that band, ``known`` holds
     those documents' signatures and stories. A document joins the story of its most similar
     earlier document at or above the threshold (ties: the smaller document id) and is then
-    itself a candidate for the documents after it. Stories never merge: a document close to two
-    stories joins the closer one, so story keys stay stable from night to night.
+    itself a candidate for the documents after it, unless it copies its match almost exactly
+    (``index_below``): a later copy finds the earlier document just as well, and a story
+    reprinted a hundred times keeps a handful of documents in the index, not a hundred.
+    Stories never merge: a document close to two stories joins the closer one, so story keys
+    stay stable from night to night.
     """
     local: dict[int, list[str]] = defaultdict(list)
     for doc in batch:
         if doc.signature is None:
             continue
-        seen: set[str] = set()
-        best: tuple[float, str] | None = None
-        for band in doc.bands:
-            for other in (*candidates.get(band, ()), *local.get(band, ())):
-                if other in seen or other == doc.document_id:
-                    continue
-                seen.add(other)
-                score = similarity(doc.signature, known[other].signature)
-                if score < params.threshold:
-                    continue
-                if best is None or score > best[0] or (score == best[0] and other < best[1]):
-                    best = (score, other)
-        if best is not None:
-            doc.similarity, doc.matched_document_id = best[0], best[1]
-            doc.story_key = known[best[1]].story_key
+        found = set().union(
+            *(candidates.get(band, ()) for band in doc.bands),
+            *(local.get(band, ()) for band in doc.bands),
+        )
+        found.discard(doc.document_id)
+        if found:
+            others = sorted(found)
+            scores = np.count_nonzero(
+                np.stack([known[o].signature for o in others]) == doc.signature, axis=1
+            ) / len(doc.signature)
+            # The highest score; among equal scores the first, that is the smallest id.
+            top = int(np.argmax(scores))
+            if scores[top] >= params.threshold:
+                doc.similarity, doc.matched_document_id = float(scores[top]), others[top]
+                doc.story_key = known[others[top]].story_key
         known[doc.document_id] = Known(doc.signature, doc.story_key)
-        for band in doc.bands:
-            local[band].append(doc.document_id)
+        doc.indexed = doc.similarity is None or doc.similarity < params.index_below
+        if doc.indexed:
+            for band in doc.bands:
+                local[band].append(doc.document_id)
 
 
 # --- the step in the warehouse ------------------------------------------------------------
@@ -305,6 +314,8 @@ def _write(conn: psycopg.Connection, batch: list[Signed]) -> None:
                 )
         with cur.copy("copy staging.story_bands (band_hash, document_id) from stdin") as copy:
             for doc in batch:
+                if not doc.indexed:
+                    continue
                 for band in set(doc.bands):
                     copy.write_row((band, doc.document_id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -10,6 +11,7 @@ import pytest
 from flows import pipeline, stories
 from flows.nightly import nightly
 from flows.settings import STORY_THRESHOLD, load_settings
+from tests.conftest import create_database, drop_database
 from tests.extract.test_documents import PAGE_DE
 
 # A wire report, written for these tests, and what outlets make of it.
@@ -167,11 +169,11 @@ def test_a_new_copy_joins_its_story_without_regrouping_the_archive(db: str, tmp_
 
 
 @pytest.fixture(scope="module")
-def story_run(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+def story_run(
+    server_url: str, prefect_backend: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """One nightly run over the wire report, its copies, other reports and a web page."""
-    from tests.conftest import _create_database, _drop_database
-
-    url = _create_database(server_url)
+    url = create_database(server_url)
     folder = tmp_path_factory.mktemp("story-news")
     _write(
         folder,
@@ -186,7 +188,7 @@ def story_run(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     )
     nightly(source_dir=str(folder), database_url=url)
     yield url
-    _drop_database(server_url, url)
+    drop_database(server_url, url)
 
 
 def _ids(conn: psycopg.Connection) -> dict[str, str]:

@@ -19,7 +19,8 @@ create table staging.story_signatures (
 );
 create index story_signatures_story_key_idx on staging.story_signatures (story_key);
 
--- One row per document and LSH band: the hash of that band of its signature.
+-- One row per indexed document and LSH band: the hash of that band of its signature. A document
+-- that copies an earlier one almost exactly is not indexed (the earlier one stands for it).
 create table staging.story_bands (
     band_hash bigint not null,
     document_id text not null
