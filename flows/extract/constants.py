@@ -616,10 +616,10 @@ PARTNERSHIP_TYPE_PRIORITY = (
 )
 PARTNERSHIP_DEFAULT_STATUS = "active"
 PARTNERSHIP_MAX_SENTENCE_CHARS = 600
-# Negation cues of scope `trigger` (`vocab/negation_cues.csv`) count this near before it.
+# Negation cues of scope `trigger` (`vocab/negation_cues.csv`) count this near before it,
+# or this near after it (a verb negated after it: `liefert nicht mehr`, `levert niet`).
 NEGATION_REACH = 30
-# Status cues count within this many characters of the trigger (inside its segment).
-STATUS_WINDOW_CHARS = 120
+NEGATION_AFTER_REACH = 12
 # A company name glued to one of these is a plant or site (`Audi-Werk`), not the company.
 ASSET_WORDS = (
     r"werk\w*|fabrik\w*|standort\w*|plant|factory|site|fabriek|vestiging|stabiliment\w*"

@@ -15,13 +15,10 @@ from flows.extract.constants import (
     EXAMPLE_LIST_OWNER_PATTERN,
     EXAMPLE_LIST_PATTERN,
     HYPHENS,
-    NEGATION_REACH,
-    PARTNERSHIP_DEFAULT_STATUS,
     PARTNERSHIP_MAX_SENTENCE_CHARS,
     PARTNERSHIP_TYPE_PRIORITY,
     PRODUCTION_VERB_PATTERN,
     RELIES_ON_OBJECT,
-    STATUS_WINDOW_CHARS,
     SUPPLY_EXCLUDE_PATTERN,
     TRAILING_TRIGGER_GAP,
     WEAK_TRIGGER_DISTANCE,
@@ -29,12 +26,8 @@ from flows.extract.constants import (
 from flows.extract.models import DIRECTED_PARTNERSHIP_TYPES as DIRECTED_TYPES
 from flows.extract.numbers import find_quantities
 from flows.extract.reference import Reference
-from flows.extract.vocabulary import (
-    cue_matcher,
-    marker_pattern,
-    statuses_by_evidence,
-    trigger_matcher,
-)
+from flows.extract.status import claim_status
+from flows.extract.vocabulary import marker_alternation, marker_pattern, trigger_matcher
 
 _BETWEEN_RE = marker_pattern("between", None, "none")
 _SEGMENT_RE = re.compile(r"[:;]\s")
@@ -49,20 +42,22 @@ _UNNAMED_PARTNERS_BEFORE_RE = re.compile(
     re.I,
 )
 _UNNAMED_PARTNERS_REACH = 12
+# A relation word that names a job (`Geschäftsführerin Kooperationen`, `Head of
+# Partnerships`, `Direktor für Einkauf und Zusammenarbeit`) is no relation.
 _JOB_TITLE_BEFORE_RE = re.compile(
-    r"\b(?:leiter(?:in)?|chef(?:in)?|geschäftsführer(?:in)?|vorstand|bereichsleiter(?:in)?"
-    r"|head of|director of|vice president|vp|manager|directeur|hoofd|responsabile)\s+$",
+    rf"\b(?:{marker_alternation('job_title', None)})"
+    rf"(?:\s+(?:{marker_alternation('job_field', None)})"
+    r"(?:(?:\s+[\w-]+){1,3}?\s+(?:und|and|en|e|&))?)?\s+$",
     re.I,
 )
+_JOB_TITLE_REACH = 60
 _WITH_RE = marker_pattern("with", None, "none")
-_ANAPHOR_RE = re.compile(r"(?:das|dies|dies\w+|this|that|these|dit|dat|ciò|questo|lo)\b", re.I)
 _OBJECT_DISTANCE = 40
 _DESCRIBED_OBJECT_DISTANCE = 80
 _CLAUSE_MARK_RE = re.compile(r"[,;:()]|\b(?:which|that|who|from|for|with)\b", re.I)
 _NAME_TAIL_RE = re.compile(r"^(?:\s+[A-Z][\w&.-]*){1,3}(?=\s*(?:,|und|and|en|e|sowie|&)\s)")
 _STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|partecipazion", re.I)
 _COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
-_HEADLINE_TAG_CHARS = 25
 _PARTNER_REACH = 30
 _VERB_FINAL_LANGUAGES = ("de", "nl")
 _SUPPLY_EXCLUDE_RE = re.compile(SUPPLY_EXCLUDE_PATTERN, re.I)
@@ -164,18 +159,8 @@ _HOLDER_STAKE_RE = re.compile(
     re.I,
 )
 # A held stake stated with a copula is a partnership that lasts (`ist an X beteiligt`).
-_HELD_STAKE_RE = re.compile(
-    r"beteiligt|anteilseigner\w*|\w*aktionär\w*|shareholder|aandeelhouder\w*|azionista", re.I
-)
 _COPULA_RE = re.compile(r"\b(?:ist|sind|is|are|è|sono)\b", re.I)
 _COPULA_REACH = 80
-_REFERRING_RE = re.compile(
-    r"\s*(?:die|der|das|dies\w*|beide|sie|er|the|both|they|this|these|de|het|deze|zij|i|le|il"
-    r"|entrambi|questo|questi)\b",
-    re.I,
-)
-# Types whose deal is done once made: a finished integration is a partnership in place.
-_COMPLETABLE_TYPES = ("acquisition", "equity_investment", "merger")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +171,7 @@ class Trigger:
     start: int
     end: int
     text: str
+    flags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,8 +226,10 @@ def find_triggers(
             and not any(0 <= s - match.end() <= _UNNAMED_PARTNERS_REACH for s, _ in blocked)
         ):
             continue  # `gemeinsam mit Partnern eine Fabrik`: partners nobody names
-        if _JOB_TITLE_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
-            continue  # `Geschäftsführerin Kooperationen`, `Head of Partnerships`: a job
+        if _JOB_TITLE_BEFORE_RE.search(
+            sentence, max(0, match.start() - _JOB_TITLE_REACH), match.start()
+        ):
+            continue  # a job, not a relation
         if "relies_on" in row.flags:
             target = _RELIES_ON_OBJECT_RE.match(sentence, match.end())
             if target is None or not any(s == target.end() for s, _ in blocked):
@@ -265,7 +253,7 @@ def find_triggers(
             )
         ):
             continue
-        out.append(Trigger(kind, match.start(), match.end(), match.group(0)))
+        out.append(Trigger(kind, match.start(), match.end(), match.group(0), row.flags))
     return sorted(out, key=lambda t: (PARTNERSHIP_TYPE_PRIORITY.index(t.type), t.start))
 
 
@@ -283,12 +271,6 @@ def _together_with_named(
             return True
     follow = _TOGETHER_WITH_RE.match(sentence, match.end())
     return bool(follow) and any(s == follow.end() for s, _ in spans)
-
-
-def find_status(sentence: str, language: str | None, default: str) -> str:
-    """The status the cue words of a sentence state, in the order evidence decides."""
-    found = {e.cue.status for e in cue_matcher(language).find(sentence) if e.cue.scope != "trigger"}
-    return next((s for s in statuses_by_evidence() if s in found), default)
 
 
 def _preceded_by(sentence: str, start: int, pattern: re.Pattern[str]) -> bool:
@@ -455,36 +437,6 @@ def _ranked_triggers(
     return [(trigger, scope) for _, trigger, scope in ranked]
 
 
-def _status_near(
-    sentence: str, trigger: Trigger, language: str | None, directed: bool = False
-) -> str:
-    """The status the cue words around a trigger state (its segment, a window around it)."""
-    start, end = _segment(sentence, trigger.start)
-    window = sentence[
-        max(start, trigger.start - STATUS_WINDOW_CHARS) : min(
-            end, trigger.end + STATUS_WINDOW_CHARS
-        )
-    ]
-    reach = max(start, trigger.start - NEGATION_REACH)
-    negations = cue_matcher(language).find(sentence, reach, trigger.start)
-    if any(e.cue.scope == "trigger" for e in negations):
-        status = find_status(window, language, "")
-        return status if status in ("cancelled", "rejected", "denied") else "denied"
-    head = sentence[: _SEGMENT_RE.search(sentence).start()] if start > 0 else ""
-    if 0 < len(head) <= _HEADLINE_TAG_CHARS:
-        # A tag before a colon speaks for the whole sentence ("Gerüchte: X und Y ...").
-        status = find_status(head, language, "")
-        if status:
-            return status
-    status = find_status(window, language, "")
-    if status:
-        return status
-    if sentence.rstrip().endswith("?"):
-        return "rumored"
-    # A stake held or a company bought is a deal that was made.
-    return "completed" if directed else PARTNERSHIP_DEFAULT_STATUS
-
-
 def _is_asset(sentence: str, company: Match) -> bool:
     """A compound naming a company's plant or site (`Audi-Werk`), not the company itself."""
     return bool(_ASSET_RE.match(sentence, company.end))
@@ -550,10 +502,13 @@ def _stated_partnerships(
     for parent_a, parent_b in jv_parents:
         a, b = sorted((parent_a, parent_b))
         status = (
-            _status_near(sentence, triggers[0], language)
+            claim_status(
+                sentence, triggers[0].start, triggers[0].end, language, "joint_venture",
+                following=following,
+            )
             if triggers
-            else (PARTNERSHIP_DEFAULT_STATUS)
-        )
+            else claim_status(sentence, 0, 0, language, "joint_venture")
+        )  # fmt: skip
         pairs.append(
             Pair(
                 _as_match(a, companies, reference),
@@ -614,23 +569,16 @@ def _claims_for(
         or any(t.type == "equity_investment" and _STAKE_WORD_RE.match(t.text) for t in triggers)
     ):
         kind = "equity_investment"  # "kauft 10 Prozent an X", "acquired a stake in X"
-    status = _status_near(sentence, trigger, language, directed)
-    if status in (PARTNERSHIP_DEFAULT_STATUS, "completed") and _ANAPHOR_RE.match(following):
-        # "Das gab der Konzern bekannt": the next sentence states the status of this one.
-        status = find_status(following, language, status)
-    elif _REFERRING_RE.match(following) and find_status(following, language, "") == "denied":
-        # "Die Konzerne dementierten jedoch": a denial right after speaks of this claim.
-        status = "denied"
-    if status == "completed" and kind not in _COMPLETABLE_TYPES:
-        status = PARTNERSHIP_DEFAULT_STATUS  # `hat X integriert`: the cooperation is in place
-    held = (
-        kind == "equity_investment"
-        and _HELD_STAKE_RE.fullmatch(trigger.text) is not None
-        and _COPULA_RE.search(sentence[max(0, trigger.start - _COPULA_REACH) : trigger.start])
-        is not None
+    # `hält 26 Prozent an X`, `ist an X beteiligt`: a stake that is held.
+    head = max(0, trigger.start - _COPULA_REACH)
+    held = kind == "equity_investment" and (
+        marker_pattern("holding", language, "none").search(sentence, head, trigger.end) is not None
+        or "stative" in trigger.flags
+        and _COPULA_RE.search(sentence, head, trigger.start) is not None
     )
-    if held and status == "completed" and not find_status(sentence, language, ""):
-        status = PARTNERSHIP_DEFAULT_STATUS  # `ist an X beteiligt`: a stake that is held
+    status = claim_status(
+        sentence, trigger.start, trigger.end, language, kind, following=following, held=held
+    )
     if directed:
         buyer, target, explicit = directed_roles(sentence, scope, trigger, language)
         if kind == "equity_investment" and not explicit:
@@ -641,8 +589,6 @@ def _claims_for(
             and not _object_of(sentence, trigger, target)
         ):
             return []  # "X buys them in": the object of the verb is no company
-        if status == "active" and not held:
-            status = "completed"
         if (kind != "acquisition" and _is_asset(sentence, target)) or (
             kind == "acquisition"
             and _coordinated(sentence, *sorted((buyer, target), key=lambda m: m.start))
@@ -735,9 +681,7 @@ def _builds_product_of(
                 maker.company_id, product.company_id, reference
             ):
                 a, b = sorted((maker, product), key=lambda m: m.company_id)
-                status = find_status(sentence, None, PARTNERSHIP_DEFAULT_STATUS)
-                if status in ("completed", "announced") and "sinds" in sentence:
-                    status = PARTNERSHIP_DEFAULT_STATUS
+                status = claim_status(sentence, verb.start(), verb.end(), None, "production")
                 return Pair(a, b, "production", status, False, verb.group(0), None, None, None)
     return None
 
@@ -817,7 +761,7 @@ def _built_in_plant_of(
             continue
         client = next(iter(clients.values()))
         a, b = sorted((client, host), key=lambda m: m.company_id)
-        status = find_status(sentence, language, PARTNERSHIP_DEFAULT_STATUS)
+        status = claim_status(sentence, host.start, host.end, language, "production")
         return Pair(a, b, "production", status, False, verb, None, None, None)
     return None
 
@@ -838,7 +782,11 @@ def _funding(sentence: str, companies: list[Match], language: str | None) -> lis
         return []  # one recipient, named before its funders
     recipient = others[0]
     stake, amount, currency = _amounts(sentence, language)
-    status = find_status(sentence, language, "completed")
+    # Money received is money paid: the receiving verb states a deal that was made.
+    status = claim_status(
+        sentence, received.start(), received.end(), language, "equity_investment",
+        default="completed",
+    )  # fmt: skip
     pairs = []
     for funder in funders:
         if round_:
@@ -888,10 +836,9 @@ def holder_stake(
         return None
     stake, amount, currency = _amounts(sentence, language)
     trigger = Trigger("equity_investment", phrase.start(), phrase.end(), phrase.group(0).strip())
-    default = "active" if _COPULA_RE.search(phrase.group(0)) else "completed"
-    status = find_status(sentence, language, default)
-    if status == "active" and default == "completed":
-        status = "completed"
+    status = claim_status(
+        sentence, phrase.start(), phrase.end(), language, "equity_investment", held=True
+    )
     return Pair(
         holder, held, "equity_investment", status, True, trigger.text, stake, amount, currency
     )

@@ -21,10 +21,19 @@ from flows.extract.reference import load_statuses
 VOCAB_DIR = Path(__file__).with_name("vocab")
 LANGUAGES = ("de", "nl", "en", "it")
 ANY_LANGUAGE = "*"
-TRIGGER_FLAGS = ("weak", "trailing", "verb_final", "compound", "relies_on", "together")
-# Where a cue counts, narrowest first: right before the trigger, in its clause, anywhere in
-# its sentence, or also in a linked sentence that refers back to it.
-SCOPES = ("trigger", "clause", "sentence", "linked")
+TRIGGER_FLAGS = (
+    "weak",
+    "trailing",
+    "verb_final",
+    "compound",
+    "relies_on",
+    "together",
+    "stative",
+)
+# Where a cue counts in the sentence of a relation word, narrowest first: right at the word,
+# in its clause, anywhere in the sentence. Column `linked` says whether it also counts in a
+# linked sentence that refers back to it.
+SCOPES = ("trigger", "clause", "sentence")
 NEGATION_KINDS = (
     "negation",
     "denial",
@@ -33,10 +42,11 @@ NEGATION_KINDS = (
     "failure",
     "ending",
     "divestment",
+    "unrealized",
     "refusal",
     "ban",
 )
-MODALITIES = ("possibility", "conditional", "counterfactual")
+MODALITIES = ("possibility", "conditional", "condition", "aspect")
 MARKER_ROLES = (
     "passive",
     "passive_agent",
@@ -46,6 +56,13 @@ MARKER_ROLES = (
     "relative_subject",
     "between",
     "with",
+    "refers_back",
+    "definite",
+    "clause_opener",
+    "reporting",
+    "holding",
+    "job_title",
+    "job_field",
 )
 LEGAL_FORM_KINDS = ("legal", "group", "name_word")
 LEGAL_FORM_USES = ("tail", "discovery", "strip")
@@ -86,6 +103,7 @@ class Cue:
     pattern: str
     status: str
     scope: str
+    linked: bool
     kind: str
     table: str
     line: int
@@ -202,7 +220,7 @@ def vocabulary(directory: Path = VOCAB_DIR) -> Vocabulary:
     )
     for name, kind_column, kinds, allowed in tables:
         columns = ("language", "pattern", *((kind_column,) if kind_column else ()))
-        for line, row in _read(directory, name, (*columns, "status", "scope")):
+        for line, row in _read(directory, name, (*columns, "status", "scope", "linked")):
             kind = _check(name, line, kind_column, row[kind_column], kinds) if kinds else "status"
             cues.append(
                 Cue(
@@ -210,6 +228,7 @@ def vocabulary(directory: Path = VOCAB_DIR) -> Vocabulary:
                     _pattern(name, line, row["pattern"]),
                     _check(name, line, "status", row["status"], allowed),
                     _check(name, line, "scope", row["scope"], SCOPES),
+                    _bool(name, line, "linked", row["linked"]),
                     kind,
                     name,
                     line,
@@ -353,17 +372,24 @@ def cue_matcher(language: str | None) -> CueMatcher:
     )
 
 
-@lru_cache(maxsize=64)
-def marker_pattern(role: str, language: str | None, anchor: str = "end") -> re.Pattern[str]:
-    """The markers of one role: anchored at the `end` (they stand right before a name),
-    or `none` (searched anywhere, on word boundaries)."""
+def marker_alternation(role: str, language: str | None) -> str:
+    """The markers of one role for a document language, as one alternation."""
     langs = cue_languages(language)
     fragments = [m.pattern for m in vocabulary().markers if m.role == role and m.language in langs]
     if not fragments:
         raise VocabularyError(f"markers.csv: no {role} marker for {language}")
-    union = "|".join(f"(?:{f})" for f in fragments)
+    return _alternation(fragments)
+
+
+@lru_cache(maxsize=64)
+def marker_pattern(role: str, language: str | None, anchor: str = "end") -> re.Pattern[str]:
+    """The markers of one role: anchored at the `end` (they stand right before a name),
+    at the `start` of a text, or `none` (searched anywhere, on word boundaries)."""
+    union = marker_alternation(role, language)
     if anchor == "end":
         return re.compile(f"(?:{union})$", re.I)
+    if anchor == "start":
+        return re.compile(rf"\s*(?:{union}){_WORD_END}", re.I)
     return re.compile(f"{_WORD_START}(?:{union}){_WORD_END}", re.I)
 
 

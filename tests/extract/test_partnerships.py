@@ -20,26 +20,26 @@ def _claims(extractor, text: str) -> list[tuple[str, str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Volkswagen übernimmt Gotion.", ("volkswagen", "gotion", "acquisition", "completed")),
+        ("Volkswagen übernimmt Gotion.", ("volkswagen", "gotion", "acquisition", "announced")),
         (
             "Gotion wird von Volkswagen übernommen.",
-            ("volkswagen", "gotion", "acquisition", "completed"),
+            ("volkswagen", "gotion", "acquisition", "announced"),
         ),
         (
             "Volkswagen steigt bei Leapmotor ein und investiert in Leapmotor.",
-            ("volkswagen", "leapmotor", "equity_investment", "completed"),
+            ("volkswagen", "leapmotor", "equity_investment", "announced"),
         ),
         (
             "Gotion, an dem Volkswagen 26 Prozent hält, wächst.",
-            ("volkswagen", "gotion", "equity_investment", "completed"),
+            ("volkswagen", "gotion", "equity_investment", "active"),
         ),
         (
             "Stellantis takes a 21 percent stake in Leapmotor.",
-            ("stellantis", "leapmotor", "equity_investment", "completed"),
+            ("stellantis", "leapmotor", "equity_investment", "announced"),
         ),
         (
             "Stellantis neemt Leapmotor over.",
-            ("stellantis", "leapmotor", "acquisition", "completed"),
+            ("stellantis", "leapmotor", "acquisition", "announced"),
         ),
         (
             "Leapmotor è stata acquisita da Stellantis.",
@@ -209,7 +209,7 @@ def test_a_former_plant_is_no_production_partner(extractor) -> None:
         ),
         (
             "Nio meldet einen Rekordumsatz, so die Agentur. Geely hält 20 Prozent.",
-            ("geely", "nio", "equity_investment", "completed"),
+            ("geely", "nio", "equity_investment", "active"),
         ),
     ],
 )
@@ -261,7 +261,7 @@ def test_money_received_from_a_funder(extractor, text, expected) -> None:
             "Die Integration der Software von Nio in die Autos von BYD ist abgeschlossen.",
             ("byd", "nio", "technology", "active"),
         ),
-        # A stake stated as a state lasts; a stake bought or held in percent is done.
+        # A stake stated as a state or held in percent lasts: it is active.
         (
             "Volkswagen ist an Gotion beteiligt.",
             ("volkswagen", "gotion", "equity_investment", "active"),
@@ -272,16 +272,16 @@ def test_money_received_from_a_funder(extractor, text, expected) -> None:
         ),
         (
             "Volkswagen hält 26 Prozent an Gotion.",
-            ("volkswagen", "gotion", "equity_investment", "completed"),
+            ("volkswagen", "gotion", "equity_investment", "active"),
         ),
         # A denial right after speaks of the claim before.
         (
             "Nio übernimmt Audi, hieß es. Die Konzerne dementierten jedoch.",
             ("nio", "audi", "acquisition", "denied"),
         ),
-        # A plant bought from its company.
-        ("Nio übernimmt das Audi-Werk in Brüssel.", ("nio", "audi", "acquisition", "completed")),
-        ("Nio takes over the Audi-plant in Brussels.", ("nio", "audi", "acquisition", "completed")),
+        # A plant bought from its company; a purchase stated without its stage is announced.
+        ("Nio übernimmt das Audi-Werk in Brüssel.", ("nio", "audi", "acquisition", "announced")),
+        ("Nio took over the Audi-plant in Brussels.", ("nio", "audi", "acquisition", "completed")),
     ],
 )
 def test_status_of_finished_held_and_denied_claims(extractor, text, expected) -> None:

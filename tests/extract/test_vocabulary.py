@@ -14,6 +14,7 @@ from flows.extract.models import PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES
 from flows.extract.reference import load_statuses
 from flows.extract.vocabulary import (
     LANGUAGES,
+    MODALITIES,
     NEGATION_KINDS,
     VOCAB_DIR,
     VocabularyError,
@@ -67,7 +68,7 @@ def test_every_positive_status_and_modality_has_cues_in_every_language() -> None
     for status in positive - {"active"}:
         rows = [c for c in cues if c.status == status and c.kind == "status"]
         assert _languages(rows) == set(LANGUAGES), status
-    for modality in ("possibility", "conditional", "counterfactual"):
+    for modality in MODALITIES:
         rows = [c for c in cues if c.kind == modality]
         assert _languages(rows) == set(LANGUAGES), modality
 
@@ -158,10 +159,11 @@ def test_legal_forms_are_one_table() -> None:
         ("triggers.csv", "de,über(nimmt,acquisition,\n", "pattern"),
         ("triggers.csv", "de,(übernimmt),acquisition,\n", "captures"),
         ("triggers.csv", "de,übernimmt,acquisition,strong\n", "flag 'strong'"),
-        ("status_cues.csv", "fr,rachète,completed,clause\n", "language 'fr'"),
-        ("status_cues.csv", "de,erledigt,denied,clause\n", "status 'denied'"),
-        ("negation_cues.csv", "de,nein,negation,denied,everywhere\n", "scope 'everywhere'"),
-        ("negation_cues.csv", "de,nein,negation,completed,trigger\n", "status 'completed'"),
+        ("status_cues.csv", "fr,rachète,completed,clause,false\n", "language 'fr'"),
+        ("status_cues.csv", "de,erledigt,denied,clause,false\n", "status 'denied'"),
+        ("negation_cues.csv", "de,nein,negation,denied,everywhere,false\n", "scope 'everywhere'"),
+        ("negation_cues.csv", "de,nein,negation,completed,trigger,false\n", "status 'completed'"),
+        ("modality_cues.csv", "de,vielleicht,possibility,rumored,clause,maybe\n", "linked"),
     ],
 )
 def test_bad_rows_are_refused_with_their_place(tmp_path: Path, file, line, message) -> None:
