@@ -21,14 +21,16 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 import psycopg
 from datasketch import MinHash
 
 from flows.extract.text import is_boilerplate_line
+from flows.pipeline import bounded_map, worker_count
 from flows.settings import (
     STORY_BAND_ROWS,
     STORY_BATCH_SIZE,
@@ -38,6 +40,7 @@ from flows.settings import (
     STORY_SEED,
     STORY_SHINGLE_WORDS,
     STORY_THRESHOLD,
+    load_settings,
 )
 
 _WORD_RE = re.compile(r"\w+")
@@ -252,7 +255,10 @@ PENDING_QUERY = """
         on s.document_id = d.document_id and s.extractor_version = e.extractor_version
     left join staging.story_signatures as g on g.document_id = d.document_id
     where g.document_id is null
-        or g.text_md5 <> md5(coalesce(s.text_body, d.body))
+        or (
+            g.signed_at < e.extracted_at
+            and g.text_md5 <> md5(coalesce(s.text_body, d.body))
+        )
     order by s.published_date asc nulls last, d.loaded_at asc, d.document_id asc
 """
 
@@ -329,16 +335,39 @@ def assign_stories(
         psycopg.connect(url, application_name="autonews") as reader,
         psycopg.connect(url, application_name="autonews", autocommit=True) as conn,
     ):
-        for rows in _pending(reader, batch_size):
-            batch = [sign(document_id, text, params) for document_id, text in rows]
-            with conn.transaction():
-                candidates, known = _archive_candidates(conn, batch)
-                group(batch, candidates, known, params)
-                _write(conn, batch)
-            _count(report, batch)
+        (pending,) = conn.execute(f"select count(*) from ({PENDING_QUERY}) as p").fetchone()
+        workers = worker_count(load_settings(), pending)
+        batches = _pending(reader, batch_size)
+        if workers == 1:
+            _assign(conn, (sign_rows(rows, params) for rows in batches), report, params)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                submit = partial(pool.submit, sign_rows, params=params)
+                signed = bounded_map(submit, batches, window=2 * workers)
+                _assign(conn, signed, report, params)
         if report.documents:
             conn.execute("analyze staging.story_signatures, staging.story_bands")
     return report
+
+
+def sign_rows(rows: list[tuple[str, str]], params: StoryParams = DEFAULT_PARAMS) -> list[Signed]:
+    """Sign (document_id, text) rows; pure, so worker processes can do it."""
+    return [sign(document_id, text, params) for document_id, text in rows]
+
+
+def _assign(
+    conn: psycopg.Connection,
+    batches: Iterable[list[Signed]],
+    report: StoryReport,
+    params: StoryParams,
+) -> None:
+    """Group each signed batch, in order, against the archive and write it."""
+    for batch in batches:
+        with conn.transaction():
+            candidates, known = _archive_candidates(conn, batch)
+            group(batch, candidates, known, params)
+            _write(conn, batch)
+        _count(report, batch)
 
 
 def _count(report: StoryReport, batch: Iterable[Signed]) -> None:

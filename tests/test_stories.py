@@ -118,7 +118,12 @@ def _load(url: str, folder: Path) -> stories.StoryReport:
     return stories.assign_stories(url)
 
 
-def test_a_new_copy_joins_its_story_without_regrouping_the_archive(db: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_new_copy_joins_its_story_without_regrouping_the_archive(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    # With 2, documents are signed in worker processes, as for a large archive.
+    monkeypatch.setenv("AUTONEWS_WORKERS", workers)
     folder = tmp_path / "news"
     _write(folder, {"wire.txt": WIRE, "other.txt": OTHER, "own.txt": OWN_REPORT})
     first = _load(db, folder)
