@@ -23,6 +23,7 @@ from flows.extract.models import (
     SalesClaim,
 )
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
+from flows.extract.people import find_people
 from flows.extract.reference import Reference, load_reference
 from flows.extract.sales import (
     Context,
@@ -161,6 +162,9 @@ class Extractor:
                     if row:
                         self._append_sales(extraction, sentence, sentence_text, row)
                     last_sales = (index, row) if row else None
+        extraction.people = find_people(
+            text, language, sentences, extraction.mentions, lines, prepared.body_start
+        )
         extraction.sales = _without_rounded_duplicates(extraction.sales)
         extraction.partnerships = _without_fallback_types(extraction.partnerships)
         return extraction

@@ -39,6 +39,19 @@ SALES_METRICS = (
     "market_share",
     "revenue",
 )
+PERSON_ROLES = (
+    "ceo",
+    "chair",
+    "founder",
+    "cfo",
+    "cto",
+    "board_member",
+    "head_of_unit",
+    "spokesperson",
+    "owner",
+    "politician",
+    "other",
+)
 DATE_PRECISIONS = ("day", "month", "year")
 SOURCE_FORMATS = ("text", "html", "json")
 
@@ -128,6 +141,24 @@ class SalesClaim:
 
 
 @dataclass(slots=True)
+class PersonMention:
+    """One person named in a document, with the role and company the text ties them to."""
+
+    mention_index: int
+    person_name: str  # the fullest form of the name in this document (`Luca de Meo`)
+    surface_text: str  # as written here (`De Meo`)
+    char_start: int
+    char_end: int
+    sentence_text: str
+    role: str | None = None  # one of PERSON_ROLES, where the text states one
+    role_text: str | None = None  # the role as written (`CEO`, `Direktor für Einkauf`)
+    company_id: str | None = None
+    company_name: str | None = None
+    # The company mention (CompanyMention.mention_index) the role is tied to.
+    company_mention_index: int | None = None
+
+
+@dataclass(slots=True)
 class Extraction:
     """Everything the extractor read out of one document."""
 
@@ -137,3 +168,4 @@ class Extraction:
     mentions: list[CompanyMention] = field(default_factory=list)
     partnerships: list[PartnershipClaim] = field(default_factory=list)
     sales: list[SalesClaim] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)

@@ -1,0 +1,759 @@
+"""People: names the text ties to a role, the company of that role, and every later use.
+
+No model reads names here (none works offline for these languages); a person is found where
+the text itself says who someone is:
+
+- a role word next to a capitalised name: before it (`Tesla-Chef Elon Musk`, `topman Elon
+  Musk`, `l'amministratore delegato di Stellantis, Carlos Tavares`) or after it, set off by a
+  comma (`Luca de Meo, CEO der Renault-Gruppe`);
+- a title before a name (`Dr. Herbert Diess`, `Mr Musk`), a person without a role.
+
+The company of a role is the company mention glued to the role word (`Renault-CEO`,
+`Teslachef`, `Teslas Chef`, `Tesla's chief executive`, `Tesla CEO`) or linked to it, or to
+the name, by a preposition (`CEO der Renault-Gruppe`, `topman Elon Musk van Tesla`). Every
+later use of a found name in the same document (`De Meo`, `Musks`) is a mention of the same
+person, named by the fullest form. A name that is a company mention is never a person.
+
+Role words and cue words are data, one row each: vocab/roles.csv and vocab/person_cues.csv.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+import re._constants as sre_constants  # the parser's opcodes, to expand cue patterns
+import re._parser as sre_parser
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+
+import ahocorasick
+
+from flows.extract.companies import word_zipf
+from flows.extract.constants import (
+    DISCOVERY_STOPWORDS,
+    FIRST_NAMES,
+    GERMAN_NOUN_SUFFIXES,
+    MONTH_NAMES,
+)
+from flows.extract.models import PERSON_ROLES, CompanyMention, PersonMention
+from flows.extract.sentences import Sentence, split_sentences
+
+VOCAB_DIR = Path(__file__).parent / "vocab"
+ROLE_TABLE = "roles.csv"
+CUE_TABLE = "person_cues.csv"
+CUE_KINDS = ("link", "article", "conjunction", "honorific", "particle")
+LANGUAGE_CODES = ("de", "nl", "en", "it", "*")
+# A capitalised word this common in the text's language is a word, not a name (`Anfang`,
+# `Says`), unless it is a known first name.
+NAME_COMMON_ZIPF = 5.0
+# A name standing alone (`Tesla-Chef Musk`) must be rarer than this.
+LONE_NAME_ZIPF = 4.0
+# At most this many words of a name (particles not counted), and of a unit description
+# between a role word and its company (`Direktor für Einkauf und Zusammenarbeit bei`).
+NAME_MAX_TOKENS = 4
+UNIT_MAX_WORDS = 5
+DESCRIPTOR_MAX_WORDS = 3
+COMPANY_WINDOW = 80  # characters from a role word to its company at most
+APPOSITION_WINDOW = 80  # characters before `, CEO` searched for the name
+APPOSITION_COMMA_REACH = 14  # the comma of `Name, the former CEO` stands this close
+SURNAME_MIN_CHARS = 3
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME_TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*)"
+_SEP = r"(?:(?<=['’])|[ \t]+)"  # after `l'` or `dell'` no space follows
+_GAP_BEFORE_ROLE_RE = re.compile(r"(?:[-\u2010\u2011\u2013]|[ \t]|['’]s?[ \t])?")
+_CLAUSE_BREAK_RE = re.compile(r"[,.;:!?()\[\]\"„“”«»\n]")
+_WORD_RE = re.compile(r"[^\W\d][\w'’.-]*")
+# A name may take a genitive ending (`Musks`, `Musk's`) and is then followed by no letter.
+_GENITIVE_RE = re.compile(r"(?:['’]s|s|['’])?(?![\w'’-])")
+_ALL_MONTHS = frozenset(name for names in MONTH_NAMES.values() for name in names)
+_FIRST_NAMES = frozenset(FIRST_NAMES)
+_DIGIT_NEAR_RE = re.compile(r"\d")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SPACE_RE = re.compile(r"[ \t]+")
+_COMMA_OR_SPACE_RE = re.compile(r"[ \t]*,[ \t]+|[ \t]+")
+# Languages that capitalise every noun, role words included (`Chef`, `Gründer`).
+CAPITALISED_NOUN_LANGUAGES = ("de",)
+ACRONYM_MAX_LEN = 3  # `CEO`: role words this short are also written in capitals
+
+
+class VocabularyError(ValueError):
+    """A row of a people table is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    """One row of roles.csv: a role word and the role it states."""
+
+    language: str
+    pattern: str
+    role: str
+    role_alone: str  # the role when no company is tied to the word
+    case_sensitive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A role word or title found in a text: its span and what it states."""
+
+    start: int
+    end: int
+    word: RoleWord | None  # None for a title (`Dr.`, `Mr`)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A person name found next to a cue, before resolution."""
+
+    start: int
+    end: int
+    # (role, role as written) for each role word naming the person; one (None, None)
+    # for a name without a role.
+    roles: tuple[tuple[str | None, str | None], ...]
+    company: CompanyMention | None
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """The rows of one CSV table under vocab/."""
+    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _flag(value: str, row: dict[str, str]) -> bool:
+    """A `true`/`false` cell."""
+    if value not in ("true", "false"):
+        raise VocabularyError(f"case_sensitive must be true or false: {row}")
+    return value == "true"
+
+
+@lru_cache(maxsize=1)
+def role_words() -> tuple[RoleWord, ...]:
+    """Every row of roles.csv, checked."""
+    words = []
+    for row in read_table(ROLE_TABLE):
+        if row["language"] not in LANGUAGE_CODES:
+            raise VocabularyError(f"unknown language in {ROLE_TABLE}: {row}")
+        for role in (row["role"], row["role_alone"] or row["role"]):
+            if role not in PERSON_ROLES:
+                raise VocabularyError(f"unknown role in {ROLE_TABLE}: {row}")
+        words.append(
+            RoleWord(
+                row["language"],
+                row["pattern"],
+                row["role"],
+                row["role_alone"] or row["role"],
+                _flag(row["case_sensitive"], row),
+            )
+        )
+    return tuple(words)
+
+
+@lru_cache(maxsize=1)
+def person_cues() -> tuple[tuple[str, str, str, bool], ...]:
+    """Every row of person_cues.csv as (language, pattern, cue, case_sensitive), checked."""
+    rows = []
+    for row in read_table(CUE_TABLE):
+        if row["language"] not in LANGUAGE_CODES or row["cue"] not in CUE_KINDS:
+            raise VocabularyError(f"unknown language or cue in {CUE_TABLE}: {row}")
+        rows.append(
+            (row["language"], row["pattern"], row["cue"], _flag(row["case_sensitive"], row))
+        )
+    return tuple(rows)
+
+
+def expand(pattern: str) -> list[str]:
+    """Every text a cue pattern matches (patterns are finite: no `*`, `+` or open ranges).
+
+    The keys of the Aho-Corasick scan: a regular expression of every role word run over
+    each text costs far more than the rest of the extractor (0.6 ms per article), a
+    dictionary scan a few microseconds. Lookbehinds add nothing to the key; the pattern
+    itself checks them on every hit.
+    """
+    return sorted(set(_expand(sre_parser.parse(pattern))))
+
+
+def _expand(items) -> list[str]:
+    """The texts a parsed (sub)pattern matches."""
+    texts = [""]
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            options = [chr(av)]
+        elif op is sre_constants.IN:
+            options = []
+            for kind, value in av:
+                if kind is sre_constants.LITERAL:
+                    options.append(chr(value))
+                elif kind is sre_constants.RANGE:
+                    options.extend(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    raise VocabularyError(f"pattern element not expandable: {kind}")
+        elif op is sre_constants.BRANCH:
+            options = [text for branch in av[1] for text in _expand(branch)]
+        elif op is sre_constants.SUBPATTERN:
+            options = _expand(av[3])
+        elif op is sre_constants.MAX_REPEAT and av[1] <= 1:
+            options = ([""] if av[0] == 0 else []) + _expand(av[2])
+        elif op is sre_constants.ASSERT:
+            continue
+        else:
+            raise VocabularyError(f"pattern element not expandable: {op}")
+        texts = [a + b for a, b in product(texts, options)]
+    return texts
+
+
+def _regex(pattern: str, case_sensitive: bool) -> str:
+    """A pattern with its case rule inlined."""
+    return f"(?-i:{pattern})" if case_sensitive else f"(?i:{pattern})"
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """The compiled people tables of one language."""
+
+    automaton: ahocorasick.Automaton  # spelling -> rows (RoleWord, or None for a title)
+    glued: dict[str, list[RoleWord]]  # one-word role words, lower-cased
+    checks: dict[RoleWord | None, list[re.Pattern[str]]]
+    role_word_re: re.Pattern[str]  # a whole token that is a role word
+    link_re: re.Pattern[str]  # `der`, `van de`, `dell'`: a role word's tie to its company
+    conjunction_re: re.Pattern[str]  # `und` between two role words of one person
+    article_re: re.Pattern[str]
+    honorific_re: re.Pattern[str]
+    name_re: re.Pattern[str]  # a name run at a position
+    name_before_re: re.Pattern[str]  # a name run closing `Name, ` before a role word
+    particles: frozenset[str]  # `de`, `van`: lower-case words inside family names
+
+
+@lru_cache(maxsize=8)
+def vocabulary(language: str | None) -> Vocabulary:
+    """The people tables of one language (and the rows for every language), compiled once."""
+    langs = ("*", language)
+    words = [w for w in role_words() if w.language in langs]
+    cues = [row for row in person_cues() if row[0] in langs]
+
+    def alternation(kind: str) -> str:
+        return "|".join(_regex(p, cs) for _, p, k, cs in cues if k == kind) or "(?!)"
+
+    entries: dict[str, list[RoleWord | None]] = {}
+    glued: dict[str, list[RoleWord]] = {}
+    checks: dict[RoleWord | None, list[re.Pattern[str]]] = {}
+    nouns_capitalised = language in CAPITALISED_NOUN_LANGUAGES
+    for word in words:
+        for text in expand(word.pattern):
+            for key in _case_variants(text, word.case_sensitive, nouns_capitalised):
+                entries.setdefault(key, []).append(word)
+            if text.isalpha():
+                glued.setdefault(text.lower(), []).append(word)
+        checks[word] = [re.compile(_regex(word.pattern, word.case_sensitive))]
+    honorifics = [(p, cs) for _, p, k, cs in cues if k == "honorific"]
+    for pattern, case_sensitive in honorifics:
+        for text in expand(pattern):
+            for key in _case_variants(text, case_sensitive, nouns_capitalised):
+                entries.setdefault(key, []).append(None)
+        checks.setdefault(None, []).append(re.compile(_regex(pattern, case_sensitive)))
+    automaton = ahocorasick.Automaton()
+    for key, rows in entries.items():
+        automaton.add_word(key, (key, tuple(rows)))
+    automaton.make_automaton()
+    particle = alternation("particle")
+    token = rf"(?:(?:{particle})[ \t]+)*{_NAME_TOKEN}"
+    name = rf"{token}(?:[ \t]+{token}){{0,{NAME_MAX_TOKENS - 1}}}"
+    roles = "|".join(_regex(w.pattern, w.case_sensitive) for w in words)
+    return Vocabulary(
+        automaton=automaton,
+        glued=glued,
+        checks=checks,
+        role_word_re=re.compile(rf"(?:{roles})"),
+        link_re=re.compile(rf"(?:{alternation('link')}){_SEP}"),
+        conjunction_re=re.compile(rf"[ \t]+(?:{alternation('conjunction')})[ \t]+"),
+        article_re=re.compile(rf"(?:{alternation('article')}){_SEP}"),
+        honorific_re=re.compile(rf"(?:{alternation('honorific')})[ \t]+"),
+        name_re=re.compile(rf"(?<![\w'’-]){name}(?![\w'’-])"),
+        name_before_re=re.compile(
+            rf"(?:^|(?<=[\s(„“\"'«]))(?P<name>{name})[ \t]*,[ \t]*"
+            rf"(?:(?:{alternation('article')}){_SEP})?$"
+        ),
+        particles=frozenset(
+            part.lower()
+            for _, pattern, kind, _ in cues
+            if kind == "particle"
+            for text in expand(pattern)
+            for part in text.split()
+        ),
+    )
+
+
+def _case_variants(text: str, case_sensitive: bool, nouns_capitalised: bool) -> set[str]:
+    """The spellings a scan of the text as written must know.
+
+    Scanning the text as written spares folding a copy of it. A role word is written in
+    lower case, capitalised (sentence start), in title case or in capitals; in a language
+    that capitalises its nouns, only capitalised or in capitals (a noun glued to a company
+    name, `Teslachef`, is looked up at the company's end instead). Every spelling more
+    slows the scan down, so only these.
+    """
+    if case_sensitive:
+        return {text}
+    low = text.lower()
+    capitalised = low[:1].upper() + low[1:]
+    if nouns_capitalised:
+        return {capitalised, low.upper()} if len(low) <= ACRONYM_MAX_LEN else {capitalised}
+    return {low, capitalised, low.title(), low.upper()}
+
+
+def find_people(
+    text: str,
+    language: str | None,
+    sentences: list[Sentence],
+    companies: list[CompanyMention],
+    lines: list[tuple[int, int, int]],
+    body_start: int = 0,
+) -> list[PersonMention]:
+    """The person mentions of a document, in text order.
+
+    `sentences` may cover only some paragraphs (those with company mentions); the
+    paragraphs of `lines` that hold a role word or a name are split here as well.
+    """
+    vocab = vocabulary(language)
+    ends = {m.char_end: m for m in companies}
+    cues = _cues(text, vocab, ends)
+    if not cues:
+        return []
+    spans = sorted((m.char_start, m.char_end) for m in companies)
+    sentences = _with_paragraphs(text, language, sentences, lines, body_start, cues)
+    starts = [s.start for s in sentences]
+    cues = [
+        c
+        for c in cues
+        if not _overlaps(c.start, c.end, spans) and _inside(c.start, c.end, starts, sentences)
+    ]
+    found: list[Found] = []
+    for group in _groups(text, cues, vocab):
+        hit = _read_cue(text, group, vocab, companies, ends, spans, language)
+        if hit and not any(hit.start < f.end and f.start < hit.end for f in found):
+            found.append(hit)
+    if not found:
+        return []
+    names = {(f.start, f.end): text[f.start : f.end] for f in found}
+    canonical = _canonical_names(list(names.values()))
+    found += _repeats(text, canonical, found, spans)
+    sentences = _with_paragraphs(text, language, sentences, lines, body_start, found)
+    return _mentions(text, sorted(found, key=lambda f: f.start), canonical, sentences)
+
+
+def _with_paragraphs(
+    text: str,
+    language: str | None,
+    sentences: list[Sentence],
+    lines: list[tuple[int, int, int]],
+    body_start: int,
+    spans: Sequence[Cue | Found],
+) -> list[Sentence]:
+    """The sentences, plus those of the paragraphs holding a span that were not yet split."""
+    line_starts = [line[0] for line in lines]
+    needed = {lines[bisect.bisect_right(line_starts, s.start) - 1][2] for s in spans}
+    needed -= {s.paragraph for s in sentences}
+    if not needed:
+        return sentences
+    extra = split_sentences(text, language, body_start, paragraphs=needed, lines=lines)
+    return sorted(sentences + extra, key=lambda s: s.start)
+
+
+def _cues(text: str, vocab: Vocabulary, ends: dict[int, CompanyMention]) -> list[Cue]:
+    """Role words and titles standing in a text, the longest at each place."""
+    best: dict[int, Cue] = {}
+    size = len(text)
+    for end in ends:  # `Teslachef`: a role word glued to a company name
+        tail = _LETTERS_RE.match(text, end) if end < size and text[end].isalpha() else None
+        for word in vocab.glued.get(tail.group(0).lower(), ()) if tail else ():
+            best[end] = Cue(end, tail.end(), word)
+            break
+    for end_index, (key, rows) in vocab.automaton.iter(text):
+        end = end_index + 1
+        start = end - len(key)
+        if end < size and text[end].isalnum():
+            continue
+        # Inside a word only when glued to a company name (`Teslachef`).
+        if start > 0 and text[start - 1].isalnum() and start not in ends:
+            continue
+        for row in rows:
+            if any(check.match(text, start, end) for check in vocab.checks[row]):
+                known = best.get(start)
+                if known is None or known.end < end:
+                    best[start] = Cue(start, end, row)
+                break
+    cues = sorted(best.values(), key=lambda c: (c.start, -c.end))
+    kept: list[Cue] = []
+    for cue in cues:  # `Vorstandschef` holds `chef`: the longer word wins
+        if kept and cue.start < kept[-1].end:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _inside(start: int, end: int, starts: list[int], sentences: list[Sentence]) -> bool:
+    """Whether a span lies inside one sentence."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end <= sentences[index].end
+
+
+def _groups(text: str, cues: list[Cue], vocab: Vocabulary) -> list[list[Cue]]:
+    """Cues in text order; role words joined by a conjunction (`Gründer und CEO`) as one."""
+    groups: list[list[Cue]] = []
+    for cue in cues:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and last.word is not None
+            and cue.word is not None
+            and vocab.conjunction_re.fullmatch(text, last.end, cue.start)
+        ):
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    return groups
+
+
+def _read_cue(
+    text: str,
+    group: list[Cue],
+    vocab: Vocabulary,
+    companies: list[CompanyMention],
+    ends: dict[int, CompanyMention],
+    spans: list[tuple[int, int]],
+    language: str | None,
+) -> Found | None:
+    """The person a role word (or words joined by `und`) or a title names, with the company."""
+    first, last = group[0], group[-1]
+    if first.word is None:
+        name = _name_after(text, first.end, vocab, spans, language, allow_comma=False)
+        return Found(name[0], name[1], ((None, None),), None) if name else None
+    before = _company_before(text, first.start, ends)
+    anchor = before.char_start if before else first.start
+    name = _name_before(text, anchor, vocab, spans, language)
+    company, role_end = before, last.end
+    if name is not None:
+        if company is None:
+            company, role_end = _company_after(text, last.end, vocab, companies)
+    else:
+        position = last.end
+        if company is None:
+            company, role_end = _company_after(text, last.end, vocab, companies)
+            position = company.char_end if company else last.end
+        if vocab.link_re.match(text, _skip_blank(text, position)):
+            return None  # `Leiter der EU-Kammer`: what follows is no name
+        title = vocab.honorific_re.match(text, _skip_blank(text, position))
+        if title:
+            position = title.end() - 1
+        name = _name_after(text, position, vocab, spans, language, allow_comma=company is not None)
+        if name is None:
+            return None
+        if company is None:
+            company, _ = _company_after(text, name[1], vocab, companies, unit=False)
+    roles = []
+    for cue in group:
+        stated = text[cue.start : max(cue.end, role_end) if cue is last else cue.end]
+        role = cue.word.role if company is not None else cue.word.role_alone
+        roles.append((role, " ".join(stated.split())))
+    return Found(name[0], name[1], tuple(roles), company)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a span overlaps one of sorted, non-overlapping spans."""
+    index = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, index - 3) : index + 1])
+
+
+def _skip_blank(text: str, position: int) -> int:
+    """The first position at or after `position` that is no space or tab."""
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
+
+
+def _company_before(
+    text: str, start: int, ends: dict[int, CompanyMention]
+) -> CompanyMention | None:
+    """The company glued to a role word in front (`Renault-CEO`, `Teslas Chef`, `GM's CEO`)."""
+    for end in range(start, max(-1, start - 4), -1):
+        mention = ends.get(end)
+        if mention is not None and _GAP_BEFORE_ROLE_RE.fullmatch(text, end, start):
+            return mention
+    return None
+
+
+def _company_after(
+    text: str,
+    position: int,
+    vocab: Vocabulary,
+    companies: list[CompanyMention],
+    unit: bool = True,
+) -> tuple[CompanyMention | None, int]:
+    """The company a preposition ties to a role word or name (`CEO der Renault-Gruppe`).
+
+    Between them may stand a unit (`Direktor für Einkauf bei Renault`, only after a role
+    word) and a short description (`CEO des chinesischen Autobauers BYD`). Returns the
+    company and where the stated role ends (before its preposition).
+    """
+    starts = [m.char_start for m in companies]
+    index = bisect.bisect_left(starts, position)
+    if index == len(companies):
+        return None, position
+    mention = companies[index]
+    if mention.char_start - position > COMPANY_WINDOW:
+        return None, position
+    between = text[position : mention.char_start]
+    if _CLAUSE_BREAK_RE.search(between) or vocab.role_word_re.search(between):
+        return None, position
+    words = list(_WORD_RE.finditer(between))
+    # A unit starts with a lower-case word (`für Einkauf`); a capital starts a name.
+    if not words or not words[0].group(0)[:1].islower():
+        unit = False
+    for count in range(0, (UNIT_MAX_WORDS if unit else 0) + 1):
+        if count >= len(words):
+            break
+        link_at = position + words[count].start()
+        link = vocab.link_re.match(text, link_at)
+        if link is None:
+            continue
+        rest = text[link.end() : mention.char_start]
+        article = vocab.article_re.match(rest)
+        rest = rest[article.end() :] if article else rest
+        if len(rest.split()) <= DESCRIPTOR_MAX_WORDS:
+            return mention, (position + words[count - 1].end() if count else position)
+    return None, position
+
+
+def _name_after(
+    text: str,
+    position: int,
+    vocab: Vocabulary,
+    spans: list[tuple[int, int]],
+    language: str | None,
+    allow_comma: bool,
+) -> tuple[int, int] | None:
+    """The name right after a role word (`CEO Luca de Meo`), cut at the first non-name."""
+    space = (_COMMA_OR_SPACE_RE if allow_comma else _SPACE_RE).match(text, position)
+    if space is None:
+        return None
+    run = vocab.name_re.match(text, space.end())
+    if run is None:
+        return None
+    if not text[run.start()].isupper():
+        return None  # `zu Neujahr`: a name after a role word starts with a capital
+    tokens = _tokens(text, run.start(), run.end())
+    kept = []
+    for start, end in tokens:
+        if not _name_token(text, start, end, vocab, spans, language):
+            break
+        kept.append((start, end))
+    return _name_span(text, kept, vocab, language)
+
+
+def _name_before(
+    text: str,
+    anchor: int,
+    vocab: Vocabulary,
+    spans: list[tuple[int, int]],
+    language: str | None,
+) -> tuple[int, int] | None:
+    """The name closing `Name, ` right before a role word (`Luca de Meo, CEO der ...`)."""
+    if "," not in text[max(0, anchor - APPOSITION_COMMA_REACH) : anchor]:
+        return None  # no apposition: the cheap test spares the search
+    window_start = max(0, anchor - APPOSITION_WINDOW)
+    line_start = text.rfind("\n", 0, anchor) + 1
+    run = vocab.name_before_re.search(text[max(window_start, line_start) : anchor])
+    if run is None:
+        return None
+    offset = max(window_start, line_start)
+    tokens = _tokens(text, offset + run.start("name"), offset + run.end("name"))
+    kept: list[tuple[int, int]] = []
+    for start, end in reversed(tokens):
+        if not _name_token(text, start, end, vocab, spans, language):
+            break
+        kept.insert(0, (start, end))
+    return _name_span(text, kept, vocab, language)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a name run, as spans."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def _is_particle(word: str, vocab: Vocabulary) -> bool:
+    """A lower-case part of a family name (`de`, `van`)."""
+    return word.lower() in vocab.particles
+
+
+def _name_token(
+    text: str,
+    start: int,
+    end: int,
+    vocab: Vocabulary,
+    spans: list[tuple[int, int]],
+    language: str | None,
+) -> bool:
+    """Whether one word of a run can be part of a person's name."""
+    word = text[start:end]
+    low = word.lower().rstrip(".")
+    if word[:1].islower():
+        return _is_particle(word, vocab)
+    if _overlaps(start, end, spans):
+        return False  # a company, never a person
+    if low in DISCOVERY_STOPWORDS or vocab.role_word_re.fullmatch(word):
+        return False
+    if low in _ALL_MONTHS and _DIGIT_NEAR_RE.search(text, max(0, start - 3), end + 3):
+        return False  # `Jun 2024`, but `Lei Jun`
+    if vocab.honorific_re.fullmatch(word + " "):
+        return False
+    if len(word) == 2 and word.endswith("."):
+        return True  # an initial
+    if low in _FIRST_NAMES:
+        return True
+    return word_zipf(low, language) < NAME_COMMON_ZIPF
+
+
+def _name_span(
+    text: str, kept: list[tuple[int, int]], vocab: Vocabulary, language: str | None
+) -> tuple[int, int] | None:
+    """A name from its kept words: no particle at its end, a lone word only when rare."""
+    while kept and text[kept[-1][0] : kept[-1][1]][:1].islower():
+        kept.pop()
+    while kept and _is_particle(text[kept[0][0] : kept[0][1]], vocab) and len(kept) == 1:
+        kept.pop()
+    if not kept:
+        return None
+    start, end = kept[0][0], kept[-1][1]
+    if len(kept) == 1:
+        word = text[start:end].lower()
+        if (
+            word in _FIRST_NAMES
+            or len(word) < SURNAME_MIN_CHARS
+            or word_zipf(word, language) >= LONE_NAME_ZIPF
+            or (language == "de" and word.endswith(GERMAN_NOUN_SUFFIXES))
+        ):
+            return None
+    return start, end
+
+
+def _canonical_names(names: list[str]) -> dict[str, str]:
+    """Each name form -> the fullest form of the same person in the document.
+
+    A form is another form's tail (`De Meo` of `Luca de Meo`, `Musk` of `Elon Musk`),
+    compared without case; a tail shared by two different full names stays itself.
+    """
+    keyed = {name: tuple(name.casefold().split()) for name in names}
+    canonical = {}
+    for name, key in keyed.items():
+        fuller = sorted(
+            (o for o, k in keyed.items() if len(k) > len(key) and k[-len(key) :] == key),
+            key=lambda o: -len(keyed[o]),
+        )
+        longest = keyed[fuller[0]] if fuller else key
+        same = all(longest[-len(keyed[f]) :] == keyed[f] for f in fuller)
+        canonical[name] = fuller[0] if fuller and same else name
+    return canonical
+
+
+def _name_char(char: str) -> bool:
+    """A character that continues a word (a name found inside a longer word is none)."""
+    return char.isalnum() or char in "'’-"
+
+
+def _surname_forms(name: str) -> set[str]:
+    """The ways a document refers back to a person (`Luca de Meo` -> `de Meo`, `Meo`...)."""
+    words = name.split()
+    forms = {name}
+    if len(words) >= 2:
+        tail = words[1:]
+        forms.add(" ".join(tail))
+        forms.add(" ".join(w[:1].upper() + w[1:] for w in tail))
+        if tail[-1] != " ".join(tail):
+            forms.add(tail[-1])
+    return {f for f in forms if len(f) >= SURNAME_MIN_CHARS and f.lower() not in _ALL_MONTHS}
+
+
+def _repeats(
+    text: str,
+    canonical: dict[str, str],
+    found: list[Found],
+    spans: list[tuple[int, int]],
+) -> list[Found]:
+    """Later uses of a found name in the same text (`De Meo`, `Musks`), without a role."""
+    forms: dict[str, str] = {}
+    by_last: dict[str, list[str]] = {}
+    for person in set(canonical.values()):
+        for form in _surname_forms(person):
+            if forms.setdefault(form, person) == person:
+                by_last.setdefault(form.split()[-1], []).append(form)
+    taken = sorted([(f.start, f.end) for f in found] + spans)
+    extra = []
+    # One str.find loop per last word; a longer form ending there (`Luca de Meo`, `de Meo`)
+    # takes the occurrence. Compiling a pattern of each document's names costs more.
+    for last, last_forms in by_last.items():
+        last_forms.sort(key=len, reverse=True)
+        index = text.find(last)
+        while index >= 0:
+            end = index + len(last)
+            for form in last_forms:
+                start = end - len(form)
+                if (
+                    start >= 0
+                    and text.startswith(form, start)
+                    and (start == 0 or not _name_char(text[start - 1]))
+                    and _GENITIVE_RE.match(text, end)
+                    and not _overlaps(start, end, taken)
+                ):
+                    bisect.insort(taken, (start, end))
+                    extra.append(Found(start, end, ((None, None),), None))
+                    break
+            index = text.find(last, end)
+    for form, person in forms.items():
+        canonical.setdefault(form, person)
+    return extra
+
+
+def _mentions(
+    text: str,
+    found: list[Found],
+    canonical: dict[str, str],
+    sentences: list[Sentence],
+) -> list[PersonMention]:
+    """Person mentions from found names, each inside a sentence; roles without a company
+    take the company the same person has in that role elsewhere in the document."""
+    starts = [s.start for s in sentences]
+    tied: dict[tuple[str, str], CompanyMention] = {}
+    for hit in found:
+        person = canonical.get(text[hit.start : hit.end], text[hit.start : hit.end])
+        for role, _ in hit.roles:
+            if role and hit.company:
+                tied.setdefault((person, role), hit.company)
+    out: list[PersonMention] = []
+    for hit in found:
+        index = bisect.bisect_right(starts, hit.start) - 1
+        if index < 0 or hit.end > sentences[index].end:
+            continue
+        sentence = sentences[index]
+        surface = text[hit.start : hit.end]
+        person = canonical.get(surface, surface)
+        for role, role_text in hit.roles:
+            company = hit.company or (tied.get((person, role)) if role else None)
+            out.append(
+                PersonMention(
+                    mention_index=len(out),
+                    person_name=person,
+                    surface_text=surface,
+                    char_start=hit.start,
+                    char_end=hit.end,
+                    sentence_text=text[sentence.start : sentence.end],
+                    role=role,
+                    role_text=role_text,
+                    company_id=company.company_id if company else None,
+                    company_name=company.company_name if company else None,
+                    company_mention_index=company.mention_index if company else None,
+                )
+            )
+    return out

@@ -1,0 +1,226 @@
+"""People: role words next to names, the role's company, names resolved within a document."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from flows.extract.models import PERSON_ROLES
+from flows.extract.people import (
+    CUE_KINDS,
+    LANGUAGE_CODES,
+    VocabularyError,
+    expand,
+    person_cues,
+    role_words,
+    vocabulary,
+)
+
+from .conftest import doc
+
+
+def _roles(extractor, text: str) -> set[tuple[str, str | None, str | None]]:
+    """(person, company, role) of every person mention with a role."""
+    extraction = extractor.extract(doc(text))
+    return {(p.person_name, p.company_id, p.role) for p in extraction.people if p.role}
+
+
+def _people(extractor, text: str) -> list[tuple[str, str]]:
+    """(surface, person) of every person mention, in text order."""
+    return [(p.surface_text, p.person_name) for p in extractor.extract(doc(text)).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # apposition after the name, the company linked by an article or preposition
+        (
+            "Luca de Meo, CEO der Renault-Gruppe, traf am Montag in Peking mehrere Hersteller.",
+            ("Luca de Meo", "renault", "ceo"),
+        ),
+        # a company glued to the role word: hyphen, genitive, compound
+        (
+            "Tesla-Chef Elon Musk kündigte am Dienstag in Berlin neue Modelle an.",
+            ("Elon Musk", "tesla", "ceo"),
+        ),
+        (
+            "Teslas Chef Elon Musk sprach am Dienstag vor den Aktionären in Austin.",
+            ("Elon Musk", "tesla", "ceo"),
+        ),
+        (
+            "Teslachef Elon Musk sprach am Dienstag vor den Aktionären in Austin.",
+            ("Elon Musk", "tesla", "ceo"),
+        ),
+        # a unit between the role word and the company's preposition
+        (
+            "Anna Berger, Direktorin für Einkauf und Logistik bei BMW, erwartet höhere Preise.",
+            ("Anna Berger", "bmw", "head_of_unit"),
+        ),
+        # no company: a politician
+        (
+            "Bundeskanzler Olaf Scholz besuchte am Freitag das neue Werk in der Lausitz.",
+            ("Olaf Scholz", None, "politician"),
+        ),
+        # Dutch: the company after the name, and glued by a hyphen
+        (
+            "Volgens topman Carlos Tavares van Stellantis blijft de fabriek in Tychy open.",
+            ("Carlos Tavares", "stellantis", "ceo"),
+        ),
+        (
+            "De Tesla-baas Elon Musk sprak dinsdag op een congres in Shanghai over software.",
+            ("Elon Musk", "tesla", "ceo"),
+        ),
+        # English: company before the role word, possessive, and role of company, name
+        (
+            "Tesla chief executive Elon Musk said on Tuesday that the new factory is on track.",
+            ("Elon Musk", "tesla", "ceo"),
+        ),
+        (
+            "Mary Barra, GM's chief executive, told analysts that demand remains strong.",
+            ("Mary Barra", "gm", "ceo"),
+        ),
+        (
+            "The chief financial officer of Nissan, Jeremie Papin, said costs would fall.",
+            ("Jeremie Papin", "nissan", "cfo"),
+        ),
+        # Italian: role of company, comma, name; and apposition
+        (
+            "L'amministratore delegato di Stellantis, Carlos Tavares, ha visitato lo stabilimento.",
+            ("Carlos Tavares", "stellantis", "ceo"),
+        ),
+        (
+            "Lei Jun, fondatore di Xiaomi, ha presentato la nuova auto elettrica a Pechino.",
+            ("Lei Jun", "xiaomi", "founder"),
+        ),
+    ],
+)
+def test_role_pairs_in_four_languages(extractor, text, expected) -> None:
+    assert expected in _roles(extractor, text)
+
+
+def test_roles_joined_by_a_conjunction_share_the_name_and_company(extractor) -> None:
+    text = "BYD-Gründer und Vorstandschef Wang Chuanfu stellte am Montag zwei Modelle vor."
+    assert _roles(extractor, text) == {
+        ("Wang Chuanfu", "byd", "founder"),
+        ("Wang Chuanfu", "byd", "ceo"),
+    }
+
+
+def test_role_in_a_headline(extractor) -> None:
+    text = (
+        "Renault-CEO trifft Xiaomi-CEO Lei Jun\n\n"
+        "Der Hersteller sucht in China neue Partner für Software und Batterien."
+    )
+    assert _roles(extractor, text) == {("Lei Jun", "xiaomi", "ceo")}
+
+
+def test_later_short_forms_resolve_to_the_full_name(extractor) -> None:
+    text = (
+        "Luca de Meo, CEO der Renault-Gruppe, sprach in Peking mit Herstellern. "
+        "De Meo will von China lernen. De Meos Plan stößt in Paris auf Zustimmung."
+    )
+    assert _people(extractor, text) == [
+        ("Luca de Meo", "Luca de Meo"),
+        ("De Meo", "Luca de Meo"),
+        ("De Meo", "Luca de Meo"),
+    ]
+
+
+def test_role_without_company_takes_the_company_stated_elsewhere(extractor) -> None:
+    text = (
+        "Tesla-Chef Elon Musk sprach am Dienstag in Berlin. "
+        "Später sagte CEO Elon Musk, das Werk solle wachsen."
+    )
+    extraction = extractor.extract(doc(text))
+    assert [(p.role, p.company_id) for p in extraction.people] == [
+        ("ceo", "tesla"),
+        ("ceo", "tesla"),
+    ]
+
+
+def test_offsets_role_text_and_company_mention(extractor) -> None:
+    text = "Anna Berger, Direktorin für Einkauf und Logistik bei BMW, erwartet höhere Preise."
+    extraction = extractor.extract(doc(text))
+    (person,) = extraction.people
+    assert text[person.char_start : person.char_end] == person.surface_text == "Anna Berger"
+    assert person.role_text == "Direktorin für Einkauf und Logistik"
+    company = extraction.mentions[person.company_mention_index]
+    assert (company.company_id, company.surface_text) == ("bmw", "BMW")
+    assert person.sentence_text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role word with no name
+        "Der Chef des Konzerns sagte am Montag, die Nachfrage nach Elektroautos sinke.",
+        "Renault-CEO trifft Partner in China, um über Batterien zu sprechen.",
+        # what follows the role word is its organisation, not a name
+        "Der frühere Leiter der EU-Handelskammer in China warnte vor zu viel Optimismus.",
+        # a date after a role word, and a capitalised common word
+        "Der Konzernchef Anfang Mai kündigte Einschnitte an, berichtete die Zeitung.",
+        # the name of a company is never a person
+        "Die Hersteller Tesla und BYD liefern sich in China einen Preiskampf.",
+    ],
+)
+def test_no_person_is_invented(extractor, text) -> None:
+    assert extractor.extract(doc(text)).people == []
+
+
+def test_family_name_that_is_a_company_stays_the_company(extractor) -> None:
+    text = (
+        "Ford-Chef Jim Farley lobte am Montag die neuen Modelle. "
+        "Ford verkaufte im Jahr mehr Pick-ups als je zuvor."
+    )
+    extraction = extractor.extract(doc(text))
+    assert [(p.person_name, p.company_id) for p in extraction.people] == [("Jim Farley", "ford")]
+    assert [m.surface_text for m in extraction.mentions] == ["Ford", "Ford"]
+
+
+def test_a_month_abbreviation_inside_a_name_is_kept(extractor) -> None:
+    text = "Xiaomi-Gründer Lei Jun zeigte am 28. März das erste Auto des Konzerns."
+    assert _roles(extractor, text) == {("Lei Jun", "xiaomi", "founder")}
+
+
+def test_title_before_a_name_is_a_person_without_role(extractor) -> None:
+    text = "Die Gespräche führte Dr. Herbert Diess, wie das Unternehmen am Montag mitteilte."
+    extraction = extractor.extract(doc(text))
+    assert [(p.person_name, p.role) for p in extraction.people] == [("Herbert Diess", None)]
+
+
+# The vocabulary: every row valid, every derived key consistent with its pattern.
+
+
+def test_role_table_rows_are_valid() -> None:
+    seen = set()
+    for word in role_words():
+        assert word.language in LANGUAGE_CODES
+        assert word.role in PERSON_ROLES and word.role_alone in PERSON_ROLES
+        assert (word.language, word.pattern) not in seen, word
+        seen.add((word.language, word.pattern))
+        compiled = re.compile(word.pattern)
+        texts = expand(word.pattern)
+        assert texts, word
+        for text in texts:
+            # every expanded key is a text the pattern itself matches (lookbehinds aside)
+            assert "(?<" in word.pattern or compiled.fullmatch(text), (word, text)
+
+
+def test_cue_table_rows_are_valid() -> None:
+    for language, pattern, cue, _ in person_cues():
+        assert language in LANGUAGE_CODES and cue in CUE_KINDS
+        assert expand(pattern)
+
+
+def test_every_language_has_role_words_and_cues() -> None:
+    for language in ("de", "nl", "en", "it"):
+        vocab = vocabulary(language)
+        assert len(vocab.automaton) > 0 and vocab.particles
+        kinds = {cue for lang, _, cue, _ in person_cues() if lang in (language, "*")}
+        assert kinds == set(CUE_KINDS), language
+
+
+def test_open_ended_patterns_are_refused() -> None:
+    with pytest.raises(VocabularyError):
+        expand("chef.*")
