@@ -154,7 +154,8 @@ select
     (select count(*) from staging.partnership_claims),
     (select count(*) from staging.sales_claims),
     (select count(*) from staging.story_signatures),
-    (select max(signed_at) from staging.story_signatures)
+    (select max(signed_at) from staging.story_signatures),
+    (select count(*) from staging.person_mentions)
 """
 
 

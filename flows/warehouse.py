@@ -164,7 +164,13 @@ def count_pending(conn: psycopg.Connection, extractor_version: str) -> int:
     return count
 
 
-STAGING_TABLES = ("company_mentions", "partnership_claims", "sales_claims", "documents")
+STAGING_TABLES = (
+    "company_mentions",
+    "partnership_claims",
+    "sales_claims",
+    "person_mentions",
+    "documents",
+)
 
 DOCUMENT_COLUMNS = (
     "document_id",
@@ -230,6 +236,22 @@ SALES_COLUMNS = (
     "char_end",
 )
 
+PERSON_COLUMNS = (
+    "document_id",
+    "mention_index",
+    "extractor_version",
+    "person_name",
+    "surface_text",
+    "char_start",
+    "char_end",
+    "sentence_text",
+    "role",
+    "role_text",
+    "company_id",
+    "company_name",
+    "company_mention_index",
+)
+
 
 def _copy(cur: psycopg.Cursor, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
     """COPY ``rows`` into ``staging.<table>``."""
@@ -275,6 +297,7 @@ def write_extractions(conn: psycopg.Connection, extractions: list[Extraction]) -
             ("company_mentions", MENTION_COLUMNS, "mentions"),
             ("partnership_claims", PARTNERSHIP_COLUMNS, "partnerships"),
             ("sales_claims", SALES_COLUMNS, "sales"),
+            ("person_mentions", PERSON_COLUMNS, "people"),
         ):
             rows = [
                 _row(item, e.document_id, e.extractor_version, columns)
@@ -298,8 +321,8 @@ def reset_staging(conn: psycopg.Connection) -> None:
     with conn.transaction():
         conn.execute(
             "truncate staging.extractions, staging.company_mentions, staging.partnership_claims, "
-            "staging.sales_claims, staging.documents, staging.story_signatures, "
-            "staging.story_bands"
+            "staging.sales_claims, staging.person_mentions, staging.documents, "
+            "staging.story_signatures, staging.story_bands"
         )
 
 
@@ -347,5 +370,6 @@ def analyze(conn: psycopg.Connection) -> None:
     """Refresh the planner statistics of the tables the steps write."""
     conn.execute(
         "analyze raw.documents, raw.files, staging.extractions, staging.documents, "
-        "staging.company_mentions, staging.partnership_claims, staging.sales_claims"
+        "staging.company_mentions, staging.partnership_claims, staging.sales_claims, "
+        "staging.person_mentions"
     )

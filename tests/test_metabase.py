@@ -22,10 +22,24 @@ DASHBOARDS = {
     "companies": "companies_dashboard",
     "partnerships": "partnerships_dashboard",
     "sales": "sales_dashboard",
+    "people": "people_dashboard",
 }
 
 # The columns each starter question returns, in order.
 QUESTIONS = {
+    "people_who_leads_whom": [
+        "person_name",
+        "company_name",
+        "role",
+        "role_text",
+        "last_reported_date",
+        "first_reported_date",
+        "document_count",
+        "person_document_count",
+        "evidence_text",
+        "evidence_title",
+        "evidence_source_path",
+    ],
     "companies_most_mentioned": [
         "company_name",
         "company_id",
@@ -306,7 +320,7 @@ def test_the_read_only_role_reads_marts_and_nothing_else(metabase) -> None:
         metabase.execute("delete from marts.dim_companies")
 
 
-def test_exposures_describe_the_three_dashboards_and_their_questions() -> None:
+def test_exposures_describe_the_dashboards_and_their_questions() -> None:
     by_name = exposures()
     assert set(by_name) == set(DASHBOARDS.values())
     files = question_files()
