@@ -13,7 +13,7 @@ import argparse
 from collections.abc import Callable
 from functools import partial
 
-from evaluation import core, gnad, marts, news_dev, org_recall, own_labels, smartdata
+from evaluation import core, gnad, marts, news_dev, org_recall, own_labels, people, smartdata
 from evaluation.output import Output
 from evaluation.sets import (
     NEWS_DEV,
@@ -29,6 +29,7 @@ Runner = Callable[[Extractor, Output], None]
 SETS: dict[str, Runner] = {
     "samples": partial(own_labels.run, title="samples", folder=SAMPLE_DIR, labels=SAMPLES_LABELS),
     "seeds": partial(own_labels.run, title="seeds", folder=SEEDS_DIR, labels=SEEDS_LABELS),
+    "people": people.run,
     "smartdata": smartdata.run,
     "org": org_recall.run,
     "core": core.run,

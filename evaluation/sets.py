@@ -12,6 +12,8 @@ SAMPLES_LABELS = LABELS_DIR / "samples.json"
 SHARED_DIR = PROJECT_DIR.parent / "shared"
 SEEDS_DIR = SHARED_DIR / "corpus" / "seeds"
 SEEDS_LABELS = LABELS_DIR / "seeds.json"
+# People and roles of the news_dev texts, labelled for this project (names and ids only).
+PEOPLE_NEWS_DEV_LABELS = LABELS_DIR / "people_news_dev.json"
 NEWS_DEV = SHARED_DIR / "eval" / "news_dev"
 SMARTDATA = SHARED_DIR / "eval" / "smartdata_de" / "dev.jsonl"
 GERMEVAL = SHARED_DIR / "eval" / "germeval2014_de" / "NER-de-dev.tsv"

@@ -92,7 +92,12 @@ def test_docs_site_with_lineage_from_sources_to_marts(sample_run: SampleRun) -> 
         assert parents == sql_refs(mart) | foreign_key_targets(manifest["nodes"][node]), mart
     assert "source.autonews.raw.documents" in catalog["sources"]
     exposures = {e["name"] for e in manifest["exposures"].values()}
-    assert exposures == {"companies_dashboard", "partnerships_dashboard", "sales_dashboard"}
+    assert exposures == {
+        "companies_dashboard",
+        "partnerships_dashboard",
+        "sales_dashboard",
+        "people_dashboard",
+    }
 
 
 def test_readme_connect_metabase() -> None:

@@ -20,7 +20,7 @@ Role words and cue words are data, one row each: vocab/roles.csv and vocab/perso
 from __future__ import annotations
 
 import bisect
-import csv
+import dataclasses
 import re
 import re._constants as sre_constants  # the parser's opcodes, to expand cue patterns
 import re._parser as sre_parser
@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from pathlib import Path
 
 import ahocorasick
 
@@ -39,14 +38,16 @@ from flows.extract.constants import (
     GERMAN_NOUN_SUFFIXES,
     MONTH_NAMES,
 )
-from flows.extract.models import PERSON_ROLES, CompanyMention, PersonMention
+from flows.extract.models import CompanyMention, PersonMention
 from flows.extract.sentences import Sentence, split_sentences
+from flows.extract.vocabulary import (
+    ANY_LANGUAGE,
+    LANGUAGES,
+    RoleWord,
+    VocabularyError,
+)
+from flows.extract.vocabulary import vocabulary as vocabulary_tables
 
-VOCAB_DIR = Path(__file__).parent / "vocab"
-ROLE_TABLE = "roles.csv"
-CUE_TABLE = "person_cues.csv"
-CUE_KINDS = ("link", "article", "conjunction", "honorific", "particle")
-LANGUAGE_CODES = ("de", "nl", "en", "it", "*")
 # A capitalised word this common in the text's language is a word, not a name (`Anfang`,
 # `Says`), unless it is a known first name.
 NAME_COMMON_ZIPF = 5.0
@@ -74,26 +75,16 @@ _ALL_MONTHS = frozenset(name for names in MONTH_NAMES.values() for name in names
 _FIRST_NAMES = frozenset(FIRST_NAMES)
 _DIGIT_NEAR_RE = re.compile(r"\d")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_SPACE_RE = re.compile(r"[ \t]+")
+_UNIT_BEFORE_ROLE_RE = re.compile(r"[-\u2010\u2011][A-ZÄÖÜ][\w]+[-\u2010\u2011]$")
+UNIT_REACH = 30  # characters of `-China-` between a company and its role word at most
+_BRACKET_RE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
+_CLOSING_COMMA_RE = re.compile(r"[ \t]*,")
 _COMMA_OR_SPACE_RE = re.compile(r"[ \t]*,[ \t]+|[ \t]+")
 # Languages that capitalise every noun, role words included (`Chef`, `Gründer`).
 CAPITALISED_NOUN_LANGUAGES = ("de",)
-ACRONYM_MAX_LEN = 3  # `CEO`: role words this short are also written in capitals
-
-
-class VocabularyError(ValueError):
-    """A row of a people table is malformed."""
-
-
-@dataclass(frozen=True, slots=True)
-class RoleWord:
-    """One row of roles.csv: a role word and the role it states."""
-
-    language: str
-    pattern: str
-    role: str
-    role_alone: str  # the role when no company is tied to the word
-    case_sensitive: bool
+ACRONYM_MAX_LEN = 3
+# A document is about one company when it names it this often, and more than any other.
+TOPIC_MIN_MENTIONS = 2  # `CEO`: role words this short are also written in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,58 +102,10 @@ class Found:
 
     start: int
     end: int
-    # (role, role as written) for each role word naming the person; one (None, None)
+    # (role word, role as written) for each role word naming the person; one (None, None)
     # for a name without a role.
-    roles: tuple[tuple[str | None, str | None], ...]
+    roles: tuple[tuple[RoleWord | None, str | None], ...]
     company: CompanyMention | None
-
-
-def read_table(name: str) -> list[dict[str, str]]:
-    """The rows of one CSV table under vocab/."""
-    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _flag(value: str, row: dict[str, str]) -> bool:
-    """A `true`/`false` cell."""
-    if value not in ("true", "false"):
-        raise VocabularyError(f"case_sensitive must be true or false: {row}")
-    return value == "true"
-
-
-@lru_cache(maxsize=1)
-def role_words() -> tuple[RoleWord, ...]:
-    """Every row of roles.csv, checked."""
-    words = []
-    for row in read_table(ROLE_TABLE):
-        if row["language"] not in LANGUAGE_CODES:
-            raise VocabularyError(f"unknown language in {ROLE_TABLE}: {row}")
-        for role in (row["role"], row["role_alone"] or row["role"]):
-            if role not in PERSON_ROLES:
-                raise VocabularyError(f"unknown role in {ROLE_TABLE}: {row}")
-        words.append(
-            RoleWord(
-                row["language"],
-                row["pattern"],
-                row["role"],
-                row["role_alone"] or row["role"],
-                _flag(row["case_sensitive"], row),
-            )
-        )
-    return tuple(words)
-
-
-@lru_cache(maxsize=1)
-def person_cues() -> tuple[tuple[str, str, str, bool], ...]:
-    """Every row of person_cues.csv as (language, pattern, cue, case_sensitive), checked."""
-    rows = []
-    for row in read_table(CUE_TABLE):
-        if row["language"] not in LANGUAGE_CODES or row["cue"] not in CUE_KINDS:
-            raise VocabularyError(f"unknown language or cue in {CUE_TABLE}: {row}")
-        rows.append(
-            (row["language"], row["pattern"], row["cue"], _flag(row["case_sensitive"], row))
-        )
-    return tuple(rows)
 
 
 def expand(pattern: str) -> list[str]:
@@ -211,7 +154,7 @@ def _regex(pattern: str, case_sensitive: bool) -> str:
 
 
 @dataclass(frozen=True, eq=False)
-class Vocabulary:
+class PeopleVocabulary:
     """The compiled people tables of one language."""
 
     automaton: ahocorasick.Automaton  # spelling -> rows (RoleWord, or None for a title)
@@ -228,11 +171,18 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=8)
-def vocabulary(language: str | None) -> Vocabulary:
+def people_vocabulary(language: str | None) -> PeopleVocabulary:
     """The people tables of one language (and the rows for every language), compiled once."""
-    langs = ("*", language)
-    words = [w for w in role_words() if w.language in langs]
-    cues = [row for row in person_cues() if row[0] in langs]
+    # Own language and `*` only: English role words that other languages borrow (`CEO`)
+    # are `*` rows; the rest of English would slow the scan and mislead (`head`, `chair`).
+    langs = (ANY_LANGUAGE, language) if language in LANGUAGES else (ANY_LANGUAGE, *LANGUAGES)
+    tables = vocabulary_tables()
+    words = [w for w in tables.roles if w.language in langs]
+    cues = [
+        (c.language, c.pattern, c.cue, c.case_sensitive)
+        for c in tables.person_cues
+        if c.language in langs
+    ]
 
     def alternation(kind: str) -> str:
         return "|".join(_regex(p, cs) for _, p, k, cs in cues if k == kind) or "(?!)"
@@ -262,7 +212,7 @@ def vocabulary(language: str | None) -> Vocabulary:
     token = rf"(?:(?:{particle})[ \t]+)*{_NAME_TOKEN}"
     name = rf"{token}(?:[ \t]+{token}){{0,{NAME_MAX_TOKENS - 1}}}"
     roles = "|".join(_regex(w.pattern, w.case_sensitive) for w in words)
-    return Vocabulary(
+    return PeopleVocabulary(
         automaton=automaton,
         glued=glued,
         checks=checks,
@@ -317,7 +267,7 @@ def find_people(
     `sentences` may cover only some paragraphs (those with company mentions); the
     paragraphs of `lines` that hold a role word or a name are split here as well.
     """
-    vocab = vocabulary(language)
+    vocab = people_vocabulary(language)
     ends = {m.char_end: m for m in companies}
     cues = _cues(text, vocab, ends)
     if not cues:
@@ -341,7 +291,8 @@ def find_people(
     canonical = _canonical_names(list(names.values()))
     found += _repeats(text, canonical, found, spans)
     sentences = _with_paragraphs(text, language, sentences, lines, body_start, found)
-    return _mentions(text, sorted(found, key=lambda f: f.start), canonical, sentences)
+    topic = _topic_company(companies)
+    return _mentions(text, sorted(found, key=lambda f: f.start), canonical, sentences, topic)
 
 
 def _with_paragraphs(
@@ -362,7 +313,7 @@ def _with_paragraphs(
     return sorted(sentences + extra, key=lambda s: s.start)
 
 
-def _cues(text: str, vocab: Vocabulary, ends: dict[int, CompanyMention]) -> list[Cue]:
+def _cues(text: str, vocab: PeopleVocabulary, ends: dict[int, CompanyMention]) -> list[Cue]:
     """Role words and titles standing in a text, the longest at each place."""
     best: dict[int, Cue] = {}
     size = len(text)
@@ -400,7 +351,7 @@ def _inside(start: int, end: int, starts: list[int], sentences: list[Sentence]) 
     return index >= 0 and end <= sentences[index].end
 
 
-def _groups(text: str, cues: list[Cue], vocab: Vocabulary) -> list[list[Cue]]:
+def _groups(text: str, cues: list[Cue], vocab: PeopleVocabulary) -> list[list[Cue]]:
     """Cues in text order; role words joined by a conjunction (`Gründer und CEO`) as one."""
     groups: list[list[Cue]] = []
     for cue in cues:
@@ -420,7 +371,7 @@ def _groups(text: str, cues: list[Cue], vocab: Vocabulary) -> list[list[Cue]]:
 def _read_cue(
     text: str,
     group: list[Cue],
-    vocab: Vocabulary,
+    vocab: PeopleVocabulary,
     companies: list[CompanyMention],
     ends: dict[int, CompanyMention],
     spans: list[tuple[int, int]],
@@ -432,17 +383,21 @@ def _read_cue(
         name = _name_after(text, first.end, vocab, spans, language, allow_comma=False)
         return Found(name[0], name[1], ((None, None),), None) if name else None
     before = _company_before(text, first.start, ends)
+    unit_head = before is None and (before := _unit_company_before(text, first.start, ends))
     anchor = before.char_start if before else first.start
     name = _name_before(text, anchor, vocab, spans, language)
+    # `CMO (Chief Marketing Officer) von ...`: an expansion in brackets belongs to the role.
+    bracket = _BRACKET_RE.match(text, last.end)
+    role_word_end = bracket.end() if bracket else last.end
     company, role_end = before, last.end
     if name is not None:
         if company is None:
-            company, role_end = _company_after(text, last.end, vocab, companies)
+            company, role_end = _company_after(text, role_word_end, vocab, companies)
     else:
-        position = last.end
+        position = role_word_end
         if company is None:
-            company, role_end = _company_after(text, last.end, vocab, companies)
-            position = company.char_end if company else last.end
+            company, role_end = _company_after(text, role_word_end, vocab, companies)
+            position = company.char_end if company else role_word_end
         if vocab.link_re.match(text, _skip_blank(text, position)):
             return None  # `Leiter der EU-Kammer`: what follows is no name
         title = vocab.honorific_re.match(text, _skip_blank(text, position))
@@ -456,8 +411,10 @@ def _read_cue(
     roles = []
     for cue in group:
         stated = text[cue.start : max(cue.end, role_end) if cue is last else cue.end]
-        role = cue.word.role if company is not None else cue.word.role_alone
-        roles.append((role, " ".join(stated.split())))
+        word = cue.word
+        if unit_head and word.role == "ceo":  # the chief of a unit heads that unit
+            word = dataclasses.replace(word, role="head_of_unit", role_alone="head_of_unit")
+        roles.append((word, " ".join(stated.split())))
     return Found(name[0], name[1], tuple(roles), company)
 
 
@@ -485,10 +442,18 @@ def _company_before(
     return None
 
 
+def _unit_company_before(
+    text: str, start: int, ends: dict[int, CompanyMention]
+) -> CompanyMention | None:
+    """The company in front of a unit glued to a role word (`VW-China-Chef`): its unit head."""
+    unit = _UNIT_BEFORE_ROLE_RE.search(text, max(0, start - UNIT_REACH), start)
+    return ends.get(unit.start()) if unit else None
+
+
 def _company_after(
     text: str,
     position: int,
-    vocab: Vocabulary,
+    vocab: PeopleVocabulary,
     companies: list[CompanyMention],
     unit: bool = True,
 ) -> tuple[CompanyMention | None, int]:
@@ -530,17 +495,21 @@ def _company_after(
 def _name_after(
     text: str,
     position: int,
-    vocab: Vocabulary,
+    vocab: PeopleVocabulary,
     spans: list[tuple[int, int]],
     language: str | None,
     allow_comma: bool,
 ) -> tuple[int, int] | None:
     """The name right after a role word (`CEO Luca de Meo`), cut at the first non-name."""
-    space = (_COMMA_OR_SPACE_RE if allow_comma else _SPACE_RE).match(text, position)
+    space = _COMMA_OR_SPACE_RE.match(text, position)
     if space is None:
         return None
     run = vocab.name_re.match(text, space.end())
     if run is None:
+        return None
+    # After a comma only where a company closed the role (`CEO of Tesla, Elon Musk`) or a
+    # second comma closes the name (`the deputy premier, Zhang Guoqing, said`).
+    if "," in space.group(0) and not (allow_comma or _CLOSING_COMMA_RE.match(text, run.end())):
         return None
     if not text[run.start()].isupper():
         return None  # `zu Neujahr`: a name after a role word starts with a capital
@@ -556,7 +525,7 @@ def _name_after(
 def _name_before(
     text: str,
     anchor: int,
-    vocab: Vocabulary,
+    vocab: PeopleVocabulary,
     spans: list[tuple[int, int]],
     language: str | None,
 ) -> tuple[int, int] | None:
@@ -583,7 +552,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
-def _is_particle(word: str, vocab: Vocabulary) -> bool:
+def _is_particle(word: str, vocab: PeopleVocabulary) -> bool:
     """A lower-case part of a family name (`de`, `van`)."""
     return word.lower() in vocab.particles
 
@@ -592,7 +561,7 @@ def _name_token(
     text: str,
     start: int,
     end: int,
-    vocab: Vocabulary,
+    vocab: PeopleVocabulary,
     spans: list[tuple[int, int]],
     language: str | None,
 ) -> bool:
@@ -603,7 +572,10 @@ def _name_token(
         return _is_particle(word, vocab)
     if _overlaps(start, end, spans):
         return False  # a company, never a person
-    if low in DISCOVERY_STOPWORDS or vocab.role_word_re.fullmatch(word):
+    if vocab.role_word_re.fullmatch(word):
+        return False
+    # A function word of the text's language (`Der`, `Am`), not one of another (`He`).
+    if low in DISCOVERY_STOPWORDS and word_zipf(low, language) >= LONE_NAME_ZIPF:
         return False
     if low in _ALL_MONTHS and _DIGIT_NEAR_RE.search(text, max(0, start - 3), end + 3):
         return False  # `Jun 2024`, but `Lei Jun`
@@ -617,7 +589,7 @@ def _name_token(
 
 
 def _name_span(
-    text: str, kept: list[tuple[int, int]], vocab: Vocabulary, language: str | None
+    text: str, kept: list[tuple[int, int]], vocab: PeopleVocabulary, language: str | None
 ) -> tuple[int, int] | None:
     """A name from its kept words: no particle at its end, a lone word only when rare."""
     while kept and text[kept[-1][0] : kept[-1][1]][:1].islower():
@@ -716,21 +688,49 @@ def _repeats(
     return extra
 
 
+def _topic_company(companies: list[CompanyMention]) -> CompanyMention | None:
+    """The company a document is about: named most often, and more often than any other."""
+    counts: dict[str, int] = {}
+    for mention in companies:
+        counts[mention.company_id] = counts.get(mention.company_id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < TOPIC_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return next(m for m in companies if m.company_id == ranked[0][0])
+
+
+def _company_of(
+    word: RoleWord, person: str, hit: Found, tied: dict, topic: CompanyMention | None
+) -> CompanyMention | None:
+    """The company of a role: the one tied to it here, the one the same person has in that
+    role elsewhere in the document, or, for a word that only names a company role
+    (`CEO`, `Vorstandschefin`, not `Chef` or `Minister`), the company the document is about."""
+    if hit.company is not None:
+        return hit.company
+    if (person, word.role) in tied:
+        return tied[(person, word.role)]
+    if word.role == word.role_alone and word.role not in ("politician", "other"):
+        return topic
+    return None
+
+
 def _mentions(
     text: str,
     found: list[Found],
     canonical: dict[str, str],
     sentences: list[Sentence],
+    topic: CompanyMention | None,
 ) -> list[PersonMention]:
-    """Person mentions from found names, each inside a sentence; roles without a company
-    take the company the same person has in that role elsewhere in the document."""
+    """Person mentions from found names, each inside a sentence, with the role's company."""
     starts = [s.start for s in sentences]
     tied: dict[tuple[str, str], CompanyMention] = {}
     for hit in found:
         person = canonical.get(text[hit.start : hit.end], text[hit.start : hit.end])
-        for role, _ in hit.roles:
-            if role and hit.company:
-                tied.setdefault((person, role), hit.company)
+        for word, _ in hit.roles:
+            if word and hit.company:
+                tied.setdefault((person, word.role), hit.company)
     out: list[PersonMention] = []
     for hit in found:
         index = bisect.bisect_right(starts, hit.start) - 1
@@ -739,8 +739,9 @@ def _mentions(
         sentence = sentences[index]
         surface = text[hit.start : hit.end]
         person = canonical.get(surface, surface)
-        for role, role_text in hit.roles:
-            company = hit.company or (tied.get((person, role)) if role else None)
+        for word, role_text in hit.roles:
+            company = _company_of(word, person, hit, tied, topic) if word else None
+            role = (word.role if company else word.role_alone) if word else None
             out.append(
                 PersonMention(
                     mention_index=len(out),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from flows.extract.models import PARTNERSHIP_TYPES
+from flows.extract.models import PARTNERSHIP_TYPES, PERSON_ROLES
 from flows.extract.reference import load_statuses
 
 VOCAB_DIR = Path(__file__).with_name("vocab")
@@ -66,6 +66,10 @@ MARKER_ROLES = (
 )
 LEGAL_FORM_KINDS = ("legal", "group", "name_word")
 LEGAL_FORM_USES = ("tail", "discovery", "strip")
+# What a row of person_cues.csv is: a role word's tie to its company (`der`, `of`), an
+# article or modifier before a role word (`the former`), a conjunction of two role words, a
+# title before a name, a lower-case part of a family name (`de`, `van`).
+PERSON_CUE_KINDS = ("link", "article", "conjunction", "honorific", "particle")
 # A German compound ends in a trigger when a lower-case letter stands right before it.
 _COMPOUND_HEAD = r"(?<=[a-zäöüß])"
 _COMPOUND_HEAD_RE = re.compile(r"[a-zäöüß]")
@@ -140,6 +144,29 @@ class LegalForm:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleWord:
+    """A word that states a person's role: one row of `roles.csv`."""
+
+    language: str
+    pattern: str
+    role: str
+    role_alone: str  # the role when no company is tied to the word
+    case_sensitive: bool
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCue:
+    """A word around person names and roles: one row of `person_cues.csv`."""
+
+    language: str
+    pattern: str
+    cue: str
+    case_sensitive: bool
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Every table of `vocab/`, as read."""
 
@@ -148,6 +175,8 @@ class Vocabulary:
     markers: tuple[Marker, ...]
     legal_forms: tuple[LegalForm, ...]
     reporting_bodies: tuple[tuple[str, str], ...]
+    roles: tuple[RoleWord, ...] = ()
+    person_cues: tuple[PersonCue, ...] = ()
 
 
 def _read(directory: Path, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
@@ -259,7 +288,32 @@ def vocabulary(directory: Path = VOCAB_DIR) -> Vocabulary:
         (row["name"], row["canonical"] or row["name"])
         for _, row in _read(directory, name, ("name", "canonical"))
     )
-    return Vocabulary(tuple(triggers), tuple(cues), markers, legal_forms, bodies)
+    columns = ("language", "pattern", "role", "role_alone", "case_sensitive")
+    roles = tuple(
+        RoleWord(
+            _language("roles.csv", line, row["language"]),
+            _pattern("roles.csv", line, row["pattern"]),
+            _check("roles.csv", line, "role", row["role"], PERSON_ROLES),
+            _check("roles.csv", line, "role_alone", row["role_alone"] or row["role"], PERSON_ROLES),
+            _bool("roles.csv", line, "case_sensitive", row["case_sensitive"]),
+            line,
+        )
+        for line, row in _read(directory, "roles.csv", columns)
+    )
+    columns = ("language", "pattern", "cue", "case_sensitive")
+    person_cues = tuple(
+        PersonCue(
+            _language("person_cues.csv", line, row["language"]),
+            _pattern("person_cues.csv", line, row["pattern"]),
+            _check("person_cues.csv", line, "cue", row["cue"], PERSON_CUE_KINDS),
+            _bool("person_cues.csv", line, "case_sensitive", row["case_sensitive"]),
+            line,
+        )
+        for line, row in _read(directory, "person_cues.csv", columns)
+    )
+    return Vocabulary(
+        tuple(triggers), tuple(cues), markers, legal_forms, bodies, roles, person_cues
+    )
 
 
 def cue_languages(language: str | None) -> tuple[str, ...]:

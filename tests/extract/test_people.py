@@ -7,13 +7,12 @@ import re
 import pytest
 
 from flows.extract.models import PERSON_ROLES
-from flows.extract.people import (
-    CUE_KINDS,
-    LANGUAGE_CODES,
+from flows.extract.people import expand, people_vocabulary
+from flows.extract.vocabulary import (
+    ANY_LANGUAGE,
+    LANGUAGES,
+    PERSON_CUE_KINDS,
     VocabularyError,
-    expand,
-    person_cues,
-    role_words,
     vocabulary,
 )
 
@@ -194,8 +193,8 @@ def test_title_before_a_name_is_a_person_without_role(extractor) -> None:
 
 def test_role_table_rows_are_valid() -> None:
     seen = set()
-    for word in role_words():
-        assert word.language in LANGUAGE_CODES
+    for word in vocabulary().roles:
+        assert word.language in (*LANGUAGES, ANY_LANGUAGE)
         assert word.role in PERSON_ROLES and word.role_alone in PERSON_ROLES
         assert (word.language, word.pattern) not in seen, word
         seen.add((word.language, word.pattern))
@@ -208,17 +207,18 @@ def test_role_table_rows_are_valid() -> None:
 
 
 def test_cue_table_rows_are_valid() -> None:
-    for language, pattern, cue, _ in person_cues():
-        assert language in LANGUAGE_CODES and cue in CUE_KINDS
-        assert expand(pattern)
+    for cue in vocabulary().person_cues:
+        assert cue.language in (*LANGUAGES, ANY_LANGUAGE) and cue.cue in PERSON_CUE_KINDS
+        assert expand(cue.pattern)
 
 
 def test_every_language_has_role_words_and_cues() -> None:
-    for language in ("de", "nl", "en", "it"):
-        vocab = vocabulary(language)
+    for language in LANGUAGES:
+        vocab = people_vocabulary(language)
         assert len(vocab.automaton) > 0 and vocab.particles
-        kinds = {cue for lang, _, cue, _ in person_cues() if lang in (language, "*")}
-        assert kinds == set(CUE_KINDS), language
+        kinds = {c.cue for c in vocabulary().person_cues if c.language in (language, "*")}
+        assert kinds == set(PERSON_CUE_KINDS), language
+        assert {w.language for w in vocabulary().roles} >= {language}
 
 
 def test_open_ended_patterns_are_refused() -> None:
