@@ -30,7 +30,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """One nightly run over a source folder; non-zero exit when anything failed."""
     from rich.console import Console
 
-    from flows.report import format_age, print_report
+    from flows.freshness import format_age
+    from flows.report import print_report
     from flows.warehouse import RunLockedError
 
     console = Console()
@@ -95,10 +96,16 @@ def cmd_status(args: argparse.Namespace) -> int:
     """Print the last runs and the marts' row counts and freshness."""
     from rich.console import Console
 
+    from flows import warehouse
     from flows.database import resolve_url
+    from flows.freshness import check_freshness
     from flows.report import print_status
+    from flows.runs import read_status
 
-    print_status(resolve_url(load_settings()), Console(), limit=args.limit)
+    url = resolve_url(load_settings())
+    with warehouse.connect(url) as conn:
+        status = read_status(conn, limit=args.limit)
+    print_status(status, check_freshness(url), Console())
     return 0
 
 

@@ -16,16 +16,12 @@ from flows import alerts, pipeline, stories, transform, warehouse
 from flows.database import resolve_url
 from flows.extract import extract_batch
 from flows.extract.models import Extraction, RawDocument
+from flows.freshness import Freshness, check_freshness, format_age
 from flows.ingest import IngestReport
-from flows.report import (
-    Freshness,
-    RunReport,
-    format_age,
-    freshness_thresholds,
-    render_markdown,
-    step_progress,
-)
-from flows.settings import DBT_PROJECT_DIR, EXTRACTOR_VERSION, SAMPLE_DIR, load_settings
+from flows.progress import step_progress
+from flows.report import render_markdown
+from flows.runs import RunReport
+from flows.settings import EXTRACTOR_VERSION, SAMPLE_DIR, load_settings
 
 TRANSIENT_ERRORS = (psycopg.OperationalError, ConnectionError, TimeoutError)
 
@@ -37,7 +33,6 @@ def is_transient(task, task_run, state) -> bool:
 
 
 RETRY = {"retries": 3, "retry_delay_seconds": [2, 10, 30], "retry_condition_fn": is_transient}
-FRESHNESS_SOURCE = "source:autonews.raw.documents"
 REPORT_ARTIFACT_KEY = "nightly-report"
 
 
@@ -66,48 +61,6 @@ def stories_task(url: str) -> stories.StoryReport:
     """Give the newly extracted documents their stories (near-duplicates share one)."""
     with step_progress("stories"):
         return stories.assign_stories(url)
-
-
-def check_freshness(url: str) -> Freshness:
-    """dbt source freshness of the newest loaded document; never raises, a stale source is news."""
-    from dbt.cli.main import dbtRunner
-
-    warn, error = freshness_thresholds()
-    freshness = Freshness(
-        status="runtime error",
-        warn_after=format_age(warn.total_seconds()),
-        error_after=format_age(error.total_seconds()),
-    )
-    argv = [
-        "source",
-        "freshness",
-        "--project-dir",
-        str(DBT_PROJECT_DIR),
-        "--profiles-dir",
-        str(DBT_PROJECT_DIR),
-        "--log-level",
-        "none",
-        "--select",
-        FRESHNESS_SOURCE,
-    ]
-    try:
-        with transform._dbt_environment(url):
-            result = dbtRunner().invoke(argv)
-    except Exception as exc:  # dbt itself broke: report it, the marts are still fine
-        freshness.message = f"{type(exc).__name__}: {exc}"
-        return freshness
-    nodes = getattr(result.result, "results", None) or []
-    if not nodes:
-        freshness.message = str(result.exception or "dbt returned no freshness result")
-        return freshness
-    node = nodes[0]
-    freshness.status = str(node.status)
-    freshness.message = getattr(node, "message", None)
-    newest = getattr(node, "max_loaded_at", None)
-    if newest is not None and newest.year > 1:  # dbt says 0001-01-01 when there is none
-        freshness.newest_loaded_at = newest
-        freshness.age_seconds = getattr(node, "age", None)
-    return freshness
 
 
 @task(name="source-freshness")

@@ -1,298 +1,21 @@
-"""The run report: recorded in meta.runs, shown in the terminal and as a Prefect artifact."""
+"""How a run report is shown: the same tables in the terminal and as the Prefect artifact,
+and `autonews status`. What a run records is flows/runs.py."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, is_dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import Any
 
-import psycopg
-from psycopg import sql
+from flows.freshness import Freshness, format_age
+from flows.runs import NEW_EXAMPLE_KEYS, RunReport, WarehouseStatus, plain
 
-from flows import warehouse
-from flows.ingest import IngestReport
-from flows.pipeline import ExtractReport
-from flows.settings import DBT_PROJECT_DIR
-from flows.transform import DbtReport
-
-SOURCES_YML = DBT_PROJECT_DIR / "models" / "staging" / "autonews" / "_autonews__sources.yml"
-EXAMPLES = 10
-
-TOP_COMPANIES = """
-select company_name, subject_story_count, story_count, mention_count
-from marts.dim_companies
-where subject_story_count > 0
-order by subject_story_count desc, story_count desc, company_name
-limit %s
-"""
-NEWEST_PARTNERSHIPS = """
-select a.company_name, b.company_name, p.partnership_type, p.status, p.last_reported_date
-from marts.fct_partnerships as p
-join marts.dim_companies as a on a.company_id = p.company_a_id
-join marts.dim_companies as b on b.company_id = p.company_b_id
-order by p.last_reported_date desc nulls last, p.partnership_id
-limit %s
-"""
-LATEST_SALES = """
-select c.company_name, s.metric, s.value, s.unit, s.period_start, s.period_grain, s.market,
-       s.segment
-from marts.fct_sales as s
-join marts.dim_companies as c on c.company_id = s.company_id
-order by s.period_start desc nulls last, s.sales_id
-limit %s
-"""
-PRIMARY_KEYS = """
-select tc.table_name, kcu.column_name
-from information_schema.table_constraints as tc
-join information_schema.key_column_usage as kcu
-  on kcu.constraint_schema = tc.constraint_schema and kcu.constraint_name = tc.constraint_name
-where tc.table_schema = %s and tc.constraint_type = 'PRIMARY KEY'
-order by tc.table_name
-"""
-# New companies, partnerships and sales figures of the freshly built schema {b}, by name;
-# {new} stands for "not in the published marts": (table, alias, key) below.
-NEW_EXAMPLES = {
-    "companies": """
-        select c.company_name, c.company_id, c.sector, c.mention_count
-        from {b}.dim_companies as c
-        where {new}
-        order by c.mention_count desc, c.company_name
-        limit %s
-    """,
-    "partnerships": """
-        select a.company_name, b.company_name, p.partnership_type, p.status,
-               p.last_reported_date
-        from {b}.fct_partnerships as p
-        join {b}.dim_companies as a on a.company_id = p.company_a_id
-        join {b}.dim_companies as b on b.company_id = p.company_b_id
-        where {new}
-        order by p.last_reported_date desc, p.partnership_id
-        limit %s
-    """,
-    "sales figures": """
-        select c.company_name, s.metric, s.value, s.unit, s.period_start, s.period_grain,
-               s.market, s.segment
-        from {b}.fct_sales as s
-        join {b}.dim_companies as c on c.company_id = s.company_id
-        where {new}
-        order by s.period_start desc nulls last, s.sales_id
-        limit %s
-    """,
-}
-NEW_EXAMPLE_KEYS = {
-    "companies": ("dim_companies", "c", "company_id"),
-    "partnerships": ("fct_partnerships", "p", "partnership_id"),
-    "sales figures": ("fct_sales", "s", "sales_id"),
-}
 NEW_EXAMPLE_HEADERS = {
     "companies": ["company", "id", "sector", "mentions"],
     "partnerships": ["company a", "company b", "type", "status", "last reported"],
     "sales figures": ["company", "metric", "value", "unit", "period", "grain", "market", "segment"],
 }
-
-
-def _plain(value: Any) -> Any:
-    """Make a value JSON-friendly."""
-    if is_dataclass(value):
-        return _plain(asdict(value))
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return value
-
-
-def format_age(seconds: float | None) -> str:
-    """An age in seconds as days, hours and minutes (``2 d 3 h``)."""
-    if seconds is None:
-        return "unknown"
-    minutes = int(seconds // 60)
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min"
-
-
-@dataclass
-class Freshness:
-    """dbt source freshness of the newest loaded document (raw.documents.loaded_at)."""
-
-    status: str
-    newest_loaded_at: datetime | None = None
-    age_seconds: float | None = None
-    warn_after: str = ""
-    error_after: str = ""
-    message: str | None = None
-
-
-def _period(rule: dict) -> timedelta:
-    """A dbt freshness rule (``count``, ``period``) as a timedelta."""
-    return timedelta(**{f"{rule['period']}s": int(rule["count"])})
-
-
-def freshness_thresholds() -> tuple[timedelta, timedelta]:
-    """Warn and error thresholds of raw.documents, as the dbt project declares them."""
-    import yaml
-
-    config = yaml.safe_load(SOURCES_YML.read_text())
-    (raw,) = [s for s in config["sources"] if s["name"] == "raw"]
-    (documents,) = [t for t in raw["tables"] if t["name"] == "documents"]
-    rules = documents["config"]["freshness"]
-    return _period(rules["warn_after"]), _period(rules["error_after"])
-
-
-def freshness_status(age: timedelta | None) -> str:
-    """pass, warn or error for an age of the newest document, by the dbt thresholds."""
-    warn, error = freshness_thresholds()
-    if age is None or age >= error:
-        return "error"
-    return "warn" if age >= warn else "pass"
-
-
-@dataclass
-class RunReport:
-    """Everything a reader wants to know about one nightly run."""
-
-    source_dir: str
-    extractor_version: str
-    run_id: int | None = None
-    status: str = "running"
-    error: str | None = None
-    ingest: IngestReport | None = None
-    extract: ExtractReport | None = None
-    dbt: DbtReport | None = None
-    freshness: Freshness | None = None
-    # What the marts were built from; a run whose inputs equal the last build's skips dbt.
-    input_state: str | None = None
-    build_skipped: bool = False
-    seconds: dict[str, float] = field(default_factory=dict)
-    mart_rows: dict[str, int] = field(default_factory=dict)
-    new_rows: dict[str, int] = field(default_factory=dict)
-    new_examples: dict[str, list[tuple]] = field(default_factory=dict)
-    top_companies: list[tuple] = field(default_factory=list)
-    newest_partnerships: list[tuple] = field(default_factory=list)
-    latest_sales: list[tuple] = field(default_factory=list)
-
-    def start(self, conn: psycopg.Connection) -> int:
-        """Record the run as started and return its id."""
-        (self.run_id,) = conn.execute(
-            "insert into meta.runs (source_dir, extractor_version) values (%s, %s) "
-            "returning run_id",
-            [self.source_dir, self.extractor_version],
-        ).fetchone()
-        return self.run_id
-
-    def compare(self, conn: psycopg.Connection, built: str, published: str) -> None:
-        """Count the rows of the built marts that the published marts lack, by primary key."""
-        self.new_rows = count_new_rows(conn, built, published)
-        self.new_examples = new_examples(conn, built, published)
-
-    def collect(self, conn: psycopg.Connection, limit: int = 10) -> None:
-        """Read row counts and highlights from the published marts."""
-        self.mart_rows = warehouse.mart_row_counts(conn)
-        self.top_companies = [tuple(r) for r in conn.execute(TOP_COMPANIES, [limit])]
-        self.newest_partnerships = [tuple(r) for r in conn.execute(NEWEST_PARTNERSHIPS, [limit])]
-        self.latest_sales = [tuple(r) for r in conn.execute(LATEST_SALES, [limit])]
-
-    def finish(self, url: str, run_id: int, status: str) -> None:
-        """Record the run's end, status and report, on a connection of its own."""
-        self.status = status
-        try:
-            with warehouse.connect(url, autocommit=True) as conn:
-                conn.execute(
-                    "update meta.runs set finished_at = now(), status = %s, error_message = %s, "
-                    "batch_id = %s, report = %s where run_id = %s",
-                    [
-                        status,
-                        self.error,
-                        self.ingest.batch_id if self.ingest else None,
-                        json.dumps(self.as_json()),
-                        run_id,
-                    ],
-                )
-        except psycopg.Error:
-            # The server may be what failed; the run's own error is the one to raise, and
-            # the next run marks this one as interrupted.
-            if status == "succeeded":
-                raise
-
-    def as_json(self) -> dict:
-        """The report as plain JSON values."""
-        return _plain(self)
-
-
-def _exists(conn: psycopg.Connection, schema: str, table: str) -> bool:
-    """Whether the table ``schema.table`` exists."""
-    (regclass,) = conn.execute(
-        "select to_regclass(format('%%I.%%I', %s::text, %s::text))", [schema, table]
-    ).fetchone()
-    return regclass is not None
-
-
-# A table whose rows stand before any document names them: the reference companies are in
-# dim_companies from the first run on. Such a row is new once its count column turns positive,
-# so "new companies" are the companies the documents name for the first time.
-FOUND_WHEN_COUNTED = {"dim_companies": "mention_count"}
-
-
-def _is_new(
-    conn: psycopg.Connection, published: str, table: str, alias: str, key: str
-) -> sql.Composable:
-    """SQL condition: the row ``alias`` was found, and ``published.table`` has no such row."""
-    a, count = sql.Identifier(alias), FOUND_WHEN_COUNTED.get(table)
-    conditions = []
-    if count:
-        conditions.append(sql.SQL("{}.{} > 0").format(a, sql.Identifier(count)))
-    if _exists(conn, published, table):
-        seen = sql.SQL(" and o.{} > 0").format(sql.Identifier(count)) if count else sql.SQL("")
-        conditions.append(
-            sql.SQL("not exists (select 1 from {p} as o where o.{k} = {a}.{k}{seen})").format(
-                p=sql.Identifier(published, table), k=sql.Identifier(key), a=a, seen=seen
-            )
-        )
-    return sql.SQL(" and ").join(conditions) if conditions else sql.SQL("true")
-
-
-def count_new_rows(conn: psycopg.Connection, built: str, published: str) -> dict[str, int]:
-    """Per table of ``built``: rows found in this run that the same table of ``published`` lacks."""
-    counts: dict[str, int] = {}
-    for table, key in conn.execute(PRIMARY_KEYS, [built]).fetchall():
-        query = sql.SQL("select count(*) from {b} as n where {new}").format(
-            b=sql.Identifier(built, table), new=_is_new(conn, published, table, "n", key)
-        )
-        (counts[table],) = conn.execute(query).fetchone()
-    return counts
-
-
-def new_examples(
-    conn: psycopg.Connection, built: str, published: str, limit: int = EXAMPLES
-) -> dict[str, list[tuple]]:
-    """Up to ``limit`` new companies, partnerships and sales figures, by name."""
-    examples: dict[str, list[tuple]] = {}
-    for kind, template in NEW_EXAMPLES.items():
-        table, alias, key = NEW_EXAMPLE_KEYS[kind]
-        if not _exists(conn, built, table):
-            continue
-        query = sql.SQL(template).format(
-            b=sql.Identifier(built), new=_is_new(conn, published, table, alias, key)
-        )
-        examples[kind] = [tuple(r) for r in conn.execute(query, [limit])]
-    return examples
 
 
 @dataclass
@@ -429,7 +152,9 @@ def _cell(value: Any) -> str:
         return format(value.normalize(), "f")
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
-    return str(_plain(value))
+    if isinstance(value, timedelta):
+        return f"{value.total_seconds():.1f} s"
+    return str(plain(value))
 
 
 def _markdown_table(section: Section) -> str:
@@ -462,101 +187,61 @@ def render_markdown(report: RunReport) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def print_report(report: RunReport, console) -> None:
-    """The run report as rich tables in the terminal: the same tables as the artifact."""
+def _rich_table(section: Section):  # noqa: ANN202 - a rich Table
+    """A section as a rich table for the terminal."""
     from rich.table import Table
 
+    table = Table(title=section.title, title_justify="left")
+    for header in section.headers:
+        table.add_column(header)
+    for row in section.rows:
+        table.add_row(*(_cell(v) for v in row))
+    return table
+
+
+def print_report(report: RunReport, console) -> None:
+    """The run report as rich tables in the terminal: the same tables as the artifact."""
     console.print(f"[bold]{headline(report)}[/bold]  ({report.source_dir})")
     if report.error:
         console.print(f"[red]error:[/red] {report.error}")
     for section in report_sections(report):
-        table = Table(title=section.title, title_justify="left")
-        for header in section.headers:
-            table.add_column(header)
-        for row in section.rows:
-            table.add_row(*(_cell(v) for v in row))
-        console.print(table)
+        console.print(_rich_table(section))
 
 
-def progress_wanted(stream: TextIO | None = None, environ: dict | None = None) -> bool:
-    """Progress bars only in an interactive terminal: stdout is a TTY and CI is not set."""
-    stream = sys.stdout if stream is None else stream
-    environ = os.environ if environ is None else environ
-    if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+LAST_RUNS_HEADERS = [
+    "run",
+    "status",
+    "started",
+    "took",
+    "files loaded",
+    "documents extracted",
+    "freshness",
+    "error",
+]
 
 
-@contextmanager
-def step_progress(
-    description: str, stream: TextIO | None = None, environ: dict | None = None
-) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar for a long step; yields ``update(done, total)``, or None when quiet."""
-    stream = sys.stdout if stream is None else stream
-    if not progress_wanted(stream, environ):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[count]}"),
-        TimeElapsedColumn(),
+def freshness_line(freshness: Freshness) -> str:
+    """One line: the freshness status, the newest document's age and the thresholds."""
+    when = "never"
+    if freshness.newest_loaded_at is not None:
+        when = f"{_cell(freshness.newest_loaded_at)} ({format_age(freshness.age_seconds)} ago)"
+    line = (
+        f"source freshness: {freshness.status} (newest document loaded {when}; "
+        f"warn after {freshness.warn_after or '?'}, error after {freshness.error_after or '?'})"
     )
-    with Progress(*columns, console=Console(file=stream), transient=True) as progress:
-        task = progress.add_task(description, total=None, count="")
-
-        def update(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total or None, count=f"{done}/{total}")
-
-        yield update
+    return f"{line}: {freshness.message}" if freshness.status == "runtime error" else line
 
 
-def print_status(url: str, console, limit: int = 10) -> None:
-    """The last runs, the marts' row counts and when they were built, the newest document's age."""
-    from rich.table import Table
-
-    with warehouse.connect(url) as conn:
-        runs = conn.execute(
-            "select run_id, status, started_at, finished_at - started_at, "
-            "report -> 'ingest' ->> 'files_loaded', report -> 'extract' ->> 'documents', "
-            "report -> 'freshness' ->> 'status', error_message "
-            "from meta.runs order by run_id desc limit %s",
-            [limit],
-        ).fetchall()
-        counts = warehouse.mart_row_counts(conn)
-        built = conn.execute(
-            "select run_id, finished_at, now() - finished_at from meta.runs "
-            "where status = 'succeeded' order by run_id desc limit 1"
-        ).fetchone()
-        newest, age = conn.execute(
-            "select max(loaded_at), now() - max(loaded_at) from raw.documents"
-        ).fetchone()
-    table = Table(title="Last runs", title_justify="left")
-    headers = ["run", "status", "started", "took", "files loaded", "documents extracted"]
-    for header in [*headers, "freshness", "error"]:
-        table.add_column(header)
-    for row in runs:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table if runs else "no runs yet")
-    marts = Table(title="Marts", title_justify="left")
-    marts.add_column("table")
-    marts.add_column("rows")
-    for name, count in counts.items():
-        marts.add_row(name, str(count))
-    console.print(marts if counts else "no marts published yet")
-    if built:
-        age_built = format_age(built[2].total_seconds())
-        console.print(f"marts published by run {built[0]} at {built[1]} ({age_built} ago)")
-    warn, error = freshness_thresholds()
-    status = freshness_status(age)
-    when = f"{newest} ({format_age(age.total_seconds())} ago)" if newest else "never"
-    console.print(
-        f"source freshness: {status} (newest document loaded {when}; "
-        f"warn after {format_age(warn.total_seconds())}, "
-        f"error after {format_age(error.total_seconds())})"
-    )
+def print_status(status: WarehouseStatus, freshness: Freshness, console) -> None:
+    """The last runs, the marts' row counts and who published them, the source freshness."""
+    runs = Section("Last runs", LAST_RUNS_HEADERS, [list(r) for r in status.runs])
+    console.print(_rich_table(runs) if status.runs else "no runs yet")
+    marts = Section("Marts", ["table", "rows"], [list(r) for r in status.mart_rows.items()])
+    console.print(_rich_table(marts) if status.mart_rows else "no marts published yet")
+    if status.published_by:
+        run_id, finished_at, age = status.published_by
+        console.print(
+            f"marts published by run {run_id} at {_cell(finished_at)} "
+            f"({format_age(age.total_seconds())} ago)"
+        )
+    console.print(freshness_line(freshness), highlight=False)

@@ -18,8 +18,8 @@ from psycopg import sql
 
 from flows import database, warehouse
 from flows.database import with_database
-from flows.report import RunReport
-from flows.settings import DBT_PROJECT_DIR, SAMPLE_DIR
+from flows.runs import RunReport
+from flows.settings import DBT_PROJECT_DIR, SAMPLE_DIR, SOURCE_SUFFIXES
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -193,3 +193,16 @@ def mart_fingerprints(url: str, ignore: tuple[str, ...] = ()) -> dict[str, tuple
                 f"from (select {row} from marts.{table}) as r"
             ).fetchone()
     return fingerprints
+
+
+def sample_files() -> list[Path]:
+    """The files of data/sample the ingest step reads."""
+    return [p for p in SAMPLE_DIR.rglob("*") if p.suffix in SOURCE_SUFFIXES]
+
+
+def age_documents(url: str, days: int) -> None:
+    """Pretend every stored document was loaded ``days`` days earlier."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "update raw.documents set loaded_at = loaded_at - make_interval(days => %s)", [days]
+        )

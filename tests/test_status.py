@@ -1,13 +1,10 @@
-"""The run report (Prefect artifact and terminal), source freshness, progress bars, `status`."""
+"""The run report (recorded in meta.runs, shown in the terminal and as the Prefect artifact)
+and `autonews status`."""
 
 from __future__ import annotations
 
 import io
 import os
-import select
-import time
-from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 import psycopg
@@ -17,33 +14,14 @@ from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRun
 from rich.console import Console
 
 from flows import cli, pipeline
-from flows.nightly import REPORT_ARTIFACT_KEY, check_freshness, nightly
-from flows.report import (
-    RunReport,
-    freshness_thresholds,
-    print_report,
-    progress_wanted,
-    render_markdown,
-    report_sections,
-    step_progress,
-)
-from flows.settings import SAMPLE_DIR, SOURCE_SUFFIXES, load_settings
-from tests.conftest import SampleRun
+from flows.freshness import Freshness
+from flows.nightly import REPORT_ARTIFACT_KEY
+from flows.report import freshness_line, print_report, render_markdown, report_sections
+from flows.runs import RunReport, count_new_rows
+from flows.settings import SAMPLE_DIR, load_settings
+from tests.conftest import SampleRun, age_documents, sample_files
 
 STEPS = ["migrate", "ingest", "freshness", "extract", "stories", "dbt build", "publish"]
-
-
-def sample_files() -> list[Path]:
-    """The files of data/sample the ingest step reads."""
-    return [p for p in SAMPLE_DIR.rglob("*") if p.suffix in SOURCE_SUFFIXES]
-
-
-def age_documents(url: str, days: int) -> None:
-    """Pretend every stored document was loaded ``days`` days earlier."""
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(
-            "update raw.documents set loaded_at = loaded_at - make_interval(days => %s)", [days]
-        )
 
 
 # --- the run report ---------------------------------------------------------------------
@@ -141,8 +119,6 @@ def test_the_run_is_recorded_with_its_report(sample_run: SampleRun) -> None:
 
 
 def test_new_companies_are_those_the_documents_name_for_the_first_time(db: str) -> None:
-    from flows.report import count_new_rows
-
     with psycopg.connect(db, autocommit=True) as conn:
         for schema in ("built", "published"):
             conn.execute(f"create schema {schema}")
@@ -176,104 +152,6 @@ def test_rejected_files_are_listed_with_their_reasons(tmp_path: Path) -> None:
     markdown = render_markdown(report)
     assert "## Rejected files" in markdown
     assert "| bad\\|name.json | invalid JSON: line 1 |" in markdown
-
-
-# --- source freshness -------------------------------------------------------------------
-
-
-def test_the_dbt_project_declares_freshness_on_loaded_at() -> None:
-    import yaml
-
-    from flows.report import SOURCES_YML
-
-    (raw,) = [s for s in yaml.safe_load(SOURCES_YML.read_text())["sources"] if s["name"] == "raw"]
-    (documents,) = [t for t in raw["tables"] if t["name"] == "documents"]
-    assert documents["config"]["loaded_at_field"] == "loaded_at"
-    assert freshness_thresholds() == (timedelta(days=2), timedelta(days=7))
-
-
-@pytest.mark.parametrize(("days", "expected"), [(0, "pass"), (3, "warn"), (8, "error")])
-def test_dbt_source_freshness_of_the_newest_document(db: str, days: int, expected: str) -> None:
-    pipeline.run_ingest(db, SAMPLE_DIR, load_settings())
-    age_documents(db, days)
-    freshness = check_freshness(db)
-    assert freshness.status == expected
-    assert timedelta(days=days) <= timedelta(seconds=freshness.age_seconds)
-    assert timedelta(seconds=freshness.age_seconds) < timedelta(days=days, hours=1)
-    assert (freshness.warn_after, freshness.error_after) == ("2 d", "7 d")
-
-
-def test_freshness_without_any_document_is_an_error(db: str) -> None:
-    freshness = check_freshness(db)
-    assert freshness.status == "error"
-    assert freshness.newest_loaded_at is None and freshness.age_seconds is None
-
-
-def test_a_stale_source_is_reported_but_does_not_fail_the_run(db: str) -> None:
-    pipeline.run_ingest(db, SAMPLE_DIR, load_settings())
-    age_documents(db, 8)
-    report = nightly(source_dir=str(SAMPLE_DIR), database_url=db)
-    assert report.status == "succeeded"
-    assert report.freshness.status == "error"
-    assert report.freshness.age_seconds >= timedelta(days=8).total_seconds()
-    assert report.mart_rows["dim_documents"] == len(sample_files())
-    assert "| error |" in render_markdown(report)
-    with psycopg.connect(db) as conn:
-        (status,) = conn.execute(
-            "select report -> 'freshness' ->> 'status' from meta.runs"
-        ).fetchone()
-    assert status == "error"
-
-
-# --- progress bars ----------------------------------------------------------------------
-
-
-def _read_all(fd: int, wait: float = 0.5) -> str:
-    """Everything written to the master side of a pty so far."""
-    chunks = []
-    while select.select([fd], [], [], wait)[0]:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-        wait = 0.1
-    return b"".join(chunks).decode(errors="replace")
-
-
-def test_progress_bars_only_when_stdout_is_a_terminal_and_ci_is_not_set() -> None:
-    master, slave = os.openpty()
-    try:
-        with os.fdopen(slave, "w") as tty:
-            assert progress_wanted(tty, {})
-            assert progress_wanted(tty, {"CI": ""})
-            assert not progress_wanted(tty, {"CI": "true"})
-            assert not progress_wanted(tty, {"CI": "1"})
-            assert not progress_wanted(io.StringIO(), {})
-
-            with step_progress("extract", stream=tty, environ={}) as update:
-                assert isinstance(update, Callable)
-                update(3, 10)
-                time.sleep(0.3)
-            tty.flush()
-            drawn = _read_all(master)
-            assert "extract" in drawn and "3/10" in drawn
-
-            with step_progress("extract", stream=tty, environ={"CI": "true"}) as update:
-                assert update is None
-            tty.flush()
-            assert _read_all(master, wait=0.2) == ""
-    finally:
-        os.close(master)
-
-
-def test_no_progress_bars_in_logs() -> None:
-    log = io.StringIO()
-    with step_progress("dbt build", stream=log, environ={}) as update:
-        assert update is None
-    assert log.getvalue() == ""
 
 
 # --- autonews status --------------------------------------------------------------------
@@ -326,3 +204,11 @@ def test_status_warns_about_a_stale_source(db: str, run_cli) -> None:
     assert code == 0
     assert "source freshness: warn (newest document loaded 20" in out
     assert "(3 d 0 h ago" in out or "(3 d ago" in out
+
+
+def test_status_says_why_freshness_could_not_be_read() -> None:
+    broken = Freshness(status="runtime error", message="dbt could not connect")
+    assert freshness_line(broken) == (
+        "source freshness: runtime error (newest document loaded never; "
+        "warn after ?, error after ?): dbt could not connect"
+    )
