@@ -599,8 +599,6 @@ WEAK_TRIGGER_DISTANCE = 45
 TRAILING_TRIGGER_GAP = r"[\w-]{0,4}\s+$"
 # A `relies_on` trigger ("setzt ... auf X") counts only when a name follows `auf`.
 RELIES_ON_OBJECT = r"(?:\s+\S+){1,5}?\s+auf\s+(?:das\s+|die\s+|den\s+)?"
-# Words that join coordinated names: companies joined only by these act side by side.
-COORDINATION_PATTERN = r"\s*(?:,|und|and|en|e|sowie|as well as|oder|or|&|/)\s*"
 # When triggers of several types stand in one sentence, the first type listed wins.
 PARTNERSHIP_TYPE_PRIORITY = (
     "joint_venture",

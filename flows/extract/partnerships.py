@@ -10,7 +10,6 @@ from functools import lru_cache
 from flows.extract.companies import Match
 from flows.extract.constants import (
     ASSET_WORDS,
-    COORDINATION_PATTERN,
     EQUITY_STAKE_LIMIT,
     EXAMPLE_LIST_OWNER_PATTERN,
     EXAMPLE_LIST_PATTERN,
@@ -19,19 +18,25 @@ from flows.extract.constants import (
     PARTNERSHIP_TYPE_PRIORITY,
     PRODUCTION_VERB_PATTERN,
     RELIES_ON_OBJECT,
-    SUPPLY_EXCLUDE_PATTERN,
     TRAILING_TRIGGER_GAP,
     WEAK_TRIGGER_DISTANCE,
 )
 from flows.extract.models import DIRECTED_PARTNERSHIP_TYPES as DIRECTED_TYPES
 from flows.extract.numbers import find_quantities
 from flows.extract.reference import Reference
-from flows.extract.status import claim_status
-from flows.extract.vocabulary import marker_alternation, marker_pattern, trigger_matcher
+from flows.extract.status import claim_status, clause_bounds
+from flows.extract.text import fold
+from flows.extract.vocabulary import marker_alternation, marker_pattern, sources, trigger_matcher
 
 _BETWEEN_RE = marker_pattern("between", None, "none")
 _SEGMENT_RE = re.compile(r"[:;]\s")
-_COORDINATION_RE = re.compile(COORDINATION_PATTERN, re.I)
+# Companies joined only by a comma, a coordinating word (`vocab/markers.csv`, every
+# language: lists mix them) or both (`A, B, and C`) act side by side.
+_COORDINATION_WORDS = marker_alternation("coordination", None)
+_COORDINATION_RE = re.compile(
+    rf"\s*(?:,\s*(?:(?:{_COORDINATION_WORDS})(?![\w])\s*)?|(?:{_COORDINATION_WORDS})(?![\w])|&|/)\s*",
+    re.I,
+)
 _TOGETHER_WITH_RE = re.compile(r"\s+(?:mit|met|with|con|a)\s+(?:der|dem|de|het|the)?\s*", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 _CLAUSE_END_RE = re.compile(
@@ -59,8 +64,27 @@ _NAME_TAIL_RE = re.compile(r"^(?:\s+[A-Z][\w&.-]*){1,3}(?=\s*(?:,|und|and|en|e|s
 _STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|partecipazion", re.I)
 _COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
 _PARTNER_REACH = 30
+_COMPARED_REACH = 40
+# Between two names of a `zwischen`/`between` phrase: a comma or `and`, and a description
+# (`between the Dutch firm A and the French firm B`).
+_BETWEEN_GAP_RE = re.compile(
+    r"\s*,?\s*(?:und|and|en|e|&|sowie)\s+(?:[\w'-]+\s+){0,4}|\s*,\s+(?:[\w'-]+\s+){0,4}", re.I
+)
+_STRONG_BREAK_RE = re.compile(r"[;:](?:\s|$)|\s[\u2013\u2014-]\s")
+_APOSTROPHE_S_RE = re.compile(r"['\u2019]s\b")
+# Between a genitive name and the name it describes: a few words, no punctuation.
+_GENITIVE_GAP_RE = re.compile(r"\s+(?:[\w-]+\s+){1,3}")
+_GERMAN_GENITIVE_GAP_RE = re.compile(r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*\s+")
+_COORDINATION_WORD_RE = re.compile(
+    r"\b(?:und|and|en|e|sowie|oder|or|of|o|mit|with|met|con|an|to|aan|a|bei|bij|from|von|van"
+    r"|da|di|in|im|auf|on|op|su|für|for|voor|per|vor|than|als|dan)\b",
+    re.I,
+)
+# A deal noun with a definite article or possessive this near before it, and no name this
+# near after it, speaks of a deal named before.
+_DEFINITE_REACH = 24
+_NAMED_AFTER_REACH = 3
 _VERB_FINAL_LANGUAGES = ("de", "nl")
-_SUPPLY_EXCLUDE_RE = re.compile(SUPPLY_EXCLUDE_PATTERN, re.I)
 _EXAMPLE_LIST_RE = re.compile(EXAMPLE_LIST_PATTERN, re.I)
 _EXAMPLE_LIST_REACH = 120
 _EXAMPLE_OWNER_RE = re.compile(EXAMPLE_LIST_OWNER_PATTERN, re.I)
@@ -70,7 +94,9 @@ _NAME_LIST_RE = re.compile(
 _PRODUCTION_VERB_RE = re.compile(PRODUCTION_VERB_PATTERN, re.I)
 _TRAILING_GAP_RE = re.compile(TRAILING_TRIGGER_GAP)
 _RELIES_ON_OBJECT_RE = re.compile(RELIES_ON_OBJECT, re.I)
-_SYMMETRIC_TYPES = ("technology", "joint_venture", "merger", "research")
+# Relations that bind the names listed together with their word to each other (`A und B
+# kooperieren`, `the merger of A and B`); a trigger flagged `transitive` does not.
+_RECIPROCAL_TYPES = ("technology", "joint_venture", "merger", "research", "other")
 _ASSET_RE = re.compile(rf"[{re.escape(HYPHENS)}](?:{ASSET_WORDS})", re.I)
 
 # A plant of another company where a maker's vehicles are built (`in einer Stellantis-Fabrik`,
@@ -202,6 +228,39 @@ def _role_patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=8)
+def _not_supply(language: str | None) -> re.Pattern[str]:
+    """Supply words that belong to another verb (German and Dutch separable verbs)."""
+    langs = [lang for lang in ("de", "nl") if language in (None, lang)]
+    fragments = [marker_alternation("not_supply", lang) for lang in langs]
+    return re.compile("|".join(f"(?:{f})" for f in fragments) or r"(?!)", re.I)
+
+
+def _refers_back(
+    sentence: str, match: re.Match[str], blocked: list[tuple[int, int]], language: str | None
+) -> bool:
+    """A deal noun in an adjunct with no complement and no name right after it (`nach der
+    Übernahme einen Umsatz`): it speaks of a deal named before."""
+    head = sentence[max(0, match.start() - _DEFINITE_REACH) : match.start()]
+    if not _determiner_before(language).search(head):
+        return False
+    if marker_pattern("complement", language, "start").match(sentence, match.end()):
+        return False
+    if any(0 <= s - match.end() <= _NAMED_AFTER_REACH for s, _ in blocked):
+        return False
+    return not any(0 <= match.start() - e <= 1 for _, e in blocked)  # `Wabco-Übernahme`
+
+
+@lru_cache(maxsize=8)
+def _determiner_before(language: str | None) -> re.Pattern[str]:
+    """A preposition and a definite article or possessive ending a text (`nach der`)."""
+    adjunct = marker_alternation("adjunct", language)
+    words = (
+        f"{marker_alternation('definite', language)}|{marker_alternation('possessive', language)}"
+    )
+    return re.compile(rf"(?<![\w])(?:{adjunct})\s+(?:{words})\s+$", re.I)
+
+
 def find_triggers(
     sentence: str, language: str | None, blocked: list[tuple[int, int]]
 ) -> list[Trigger]:
@@ -210,8 +269,10 @@ def find_triggers(
     for kind, match, row in trigger_matcher(language).finditer(sentence):
         if any(match.start() < e and s < match.end() for s, e in blocked):
             continue
-        if kind == "supply" and _SUPPLY_EXCLUDE_RE.match(sentence, match.start()):
-            continue
+        if kind == "supply" and _not_supply(language).match(sentence, match.start()):
+            continue  # `liefert … aus`, `leverde … af`: delivered, not supplied
+        if "noun" in row.flags and _refers_back(sentence, match, blocked, language):
+            continue  # `nach der Übernahme`: a deal named before, no claim of its own
         if (
             kind in _OWNED_DEAL_KINDS
             and _OWNED_DEAL_RE.search(sentence, 0, match.start())
@@ -346,14 +407,28 @@ def _partner_chains(sentence: str, candidates: list[Match]) -> list[Match]:
 
 
 def _undirected_pairs(
-    sentence: str, companies: list[Match], symmetric: bool, trigger_start: int
+    sentence: str, companies: list[Match], reciprocal: bool, trigger: Trigger, clause_end: int
 ) -> list[tuple[Match, Match]]:
-    """Which companies of a sentence stand in the relation."""
+    """Which companies of a sentence are parties of the relation: those named by a
+    `zwischen`/`between` phrase, the subjects and the partners after `mit`/`with`, names
+    listed together with a reciprocal word (`A und B kooperieren`), or the subjects and the
+    objects of a one-sided word (`X liefert an A, B und C`: X–A, X–B, X–C, never A–B).
+    Names after the end of the trigger's clause are no party of it."""
+    trigger_start = trigger.start
+    companies = [c for c in companies if c.start < trigger.start or c.start < clause_end]
+    if len(companies) < 2:
+        return []
     between = _BETWEEN_RE.search(sentence)
     if between:
         after = [c for c in companies if c.start > between.end()]
-        if len(after) >= 2:
-            return [(after[0], other) for other in after[1:]]
+        listed = after[:1]
+        for company in after[1:]:
+            gap = sentence[listed[-1].end : company.start]
+            if not (_coordinated(sentence, listed[-1], company) or _BETWEEN_GAP_RE.fullmatch(gap)):
+                break
+            listed.append(company)
+        if len(listed) >= 2:
+            return [(a, b) for i, a in enumerate(listed) for b in listed[i + 1 :]]
     first_marker = _WITH_RE.search(sentence)
     if first_marker and 0 <= companies[0].start - first_marker.end() <= _PARTNER_REACH:
         return []  # "eine Zusammenarbeit mit X und Y": the other party is not named here
@@ -371,7 +446,7 @@ def _undirected_pairs(
                 chained.insert(0, previous)
             return [(s, p) for s in chained for p in partners]
     if all(_coordinated(sentence, a, b) for a, b in zip(companies, companies[1:], strict=False)):
-        if not symmetric and (len(companies) > 2 or trigger_start < companies[0].start):
+        if not reciprocal and (len(companies) > 2 or trigger_start < companies[0].start):
             return []  # names side by side as one party ("geliefert von A, B und C")
         return [(a, b) for i, a in enumerate(companies) for b in companies[i + 1 :]]
     chain = 1
@@ -452,7 +527,8 @@ def sentence_partnerships(
     """Every partnership a sentence states between the companies named in it."""
     if len(sentence) > PARTNERSHIP_MAX_SENTENCE_CHARS:
         return []
-    parties = [m for m in mentions if not _is_platform(sentence, m)]
+    parties = [m for m in mentions if not _is_platform(sentence, m) and not _is_source(sentence, m)]
+    parties = _without_compared(sentence, parties, language)
     pairs = _stated_partnerships(sentence, parties, language, reference, following)
     claimed = {frozenset((p.a.company_id, p.b.company_id)) for p in pairs}
     listed = [m for m in parties if not _in_example_list(sentence, m)]
@@ -541,6 +617,7 @@ def _stated_partnerships(
                     scope + [p for p in plants if p.company_id not in ids],
                     key=lambda m: m.start,
                 )
+        scope = _parties_of(sentence, trigger, scope, named + plants, language)
         if len(scope) < 2:
             continue
         found = _claims_for(sentence, trigger, scope, triggers, language, reference, following)
@@ -549,6 +626,95 @@ def _stated_partnerships(
         if found:
             return pairs + found
     return pairs
+
+
+def _parties_of(
+    sentence: str,
+    trigger: Trigger,
+    scope: list[Match],
+    mentions: list[Match],
+    language: str | None,
+) -> list[Match]:
+    """The names that may be parties of one relation word: not after the end of its clause,
+    not before a semicolon, colon or dash that separates them from it, not inside a relative
+    clause that does not hold it, and not a name in the genitive that only describes the
+    name after it (`Volkswagens Batteriepartner Northvolt`, `Apple's partner Foxconn`)."""
+    end = _reach_end(sentence, trigger, language)
+    strong = 0
+    for match in _STRONG_BREAK_RE.finditer(sentence, 0, trigger.start):
+        strong = match.end()
+    # A relative clause that opens right after the relation word describes it (`der erste
+    # Zulieferer, den X ausgewählt hat`): its names stay.
+    inserted = [
+        span
+        for span in _relative_clauses(sentence, language)
+        if not span[0] <= trigger.start < span[1] and not 0 <= span[0] - trigger.end <= 2
+    ]
+    ids = {m.company_id for m in scope}
+    # Every mention of a company in scope, so that a name repeated closer to the word counts.
+    candidates = [m for m in mentions if m.company_id in ids and m not in scope] + scope
+    kept: dict[str, Match] = {}
+    for mention in candidates:
+        if mention.start >= trigger.end and mention.start >= end:
+            continue
+        if mention.end <= trigger.start and mention.start < strong:
+            continue
+        if any(s <= mention.start < e for s, e in inserted):
+            continue
+        if _genitive_of(sentence, mention, candidates) is not None:
+            continue
+        known = kept.get(mention.company_id)
+        if known is None or mention.start < known.start:
+            kept[mention.company_id] = mention
+    return sorted(kept.values(), key=lambda m: m.start)
+
+
+def _reach_end(sentence: str, trigger: Trigger, language: str | None) -> int:
+    """Where the names a relation word reaches end: the end of its clause, or of a relative
+    clause that opens right after it and describes it (`der erste Zulieferer, den X …`)."""
+    end = clause_bounds(sentence, trigger.start, trigger.end, language)[1]
+    for start, stop in _relative_clauses(sentence, language):
+        if 0 <= start - trigger.end <= 2:
+            return max(end, stop)
+    return end
+
+
+def _relative_clauses(sentence: str, language: str | None) -> list[tuple[int, int]]:
+    """Relative clauses set off by commas (`, which owns Audi,`), from the comma that opens
+    one to the comma that closes it."""
+    spans = []
+    for match in _relative_opener(language).finditer(sentence):
+        close = sentence.find(",", match.end())
+        spans.append((match.start(), close if close != -1 else len(sentence)))
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _relative_opener(language: str | None) -> re.Pattern[str]:
+    """A comma that opens a relative clause."""
+    words = marker_alternation("relative", language)
+    prepositions = marker_alternation("complement", language)
+    return re.compile(rf",\s+(?:(?:{prepositions})\s+)?(?:{words})(?![\w])", re.I)
+
+
+def _genitive_of(sentence: str, mention: Match, mentions: list[Match]) -> Match | None:
+    """The name a genitive name describes (`Volkswagens Batteriepartner Northvolt`,
+    `Apple Inc.'s manufacturing partner Foxconn`), if it stands a few words after it."""
+    apostrophe = _APOSTROPHE_S_RE.match(sentence, mention.end)
+    # A German genitive has no apostrophe (`Volkswagens`): a noun must follow it.
+    german = apostrophe is None and sentence[mention.start : mention.end].endswith("s")
+    if apostrophe is None and not german:
+        return None
+    after = apostrophe.end() if apostrophe else mention.end
+    gap_re = _GERMAN_GENITIVE_GAP_RE if german else _GENITIVE_GAP_RE
+    for other in mentions:
+        if other.start < after or other.company_id == mention.company_id:
+            continue
+        gap = sentence[after : other.start]
+        if gap_re.fullmatch(gap) and not _COORDINATION_WORD_RE.search(gap):
+            return other
+        break
+    return None
 
 
 def _claims_for(
@@ -596,7 +762,9 @@ def _claims_for(
             return []
         candidates = [(buyer, target)]
     else:
-        candidates = _undirected_pairs(sentence, scope, kind in _SYMMETRIC_TYPES, trigger.start)
+        reciprocal = kind in _RECIPROCAL_TYPES and "transitive" not in trigger.flags
+        clause_end = _reach_end(sentence, trigger, language)
+        candidates = _undirected_pairs(sentence, scope, reciprocal, trigger, clause_end)
     pairs: list[Pair] = []
     done: set[frozenset[str]] = set()
     for first, second in candidates:
@@ -718,6 +886,42 @@ def _as_match(company_id: str, companies: list[Match], reference: Reference) -> 
 def _is_platform(sentence: str, company: Match) -> bool:
     """A name that is only where a statement was posted (`gab auf LinkedIn bekannt`)."""
     return bool(_PLATFORM_RE.search(sentence[max(0, company.start - 60) : company.start]))
+
+
+def _is_source(sentence: str, company: Match) -> bool:
+    """A news agency, a data provider or another outlet: the source of what a text reports,
+    never a party to it."""
+    names = sources()
+    surface = " ".join(fold(sentence[company.start : company.end]).split())
+    return surface in names or " ".join(fold(company.company_name).split()) in names
+
+
+@lru_cache(maxsize=8)
+def _compared_before(language: str | None) -> re.Pattern[str]:
+    """A comparison or ranking word before a name (`vor`, `ahead of`, `tegen`, `rispetto a`),
+    a few words (articles, adjectives) between them."""
+    words = marker_alternation("comparison", language)
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:[\w'-]+\s+){{0,3}}?$", re.I)
+
+
+def _without_compared(sentence: str, mentions: list[Match], language: str | None) -> list[Match]:
+    """The mentions that are not compared or ranked against another (`stärkster Importeur
+    vor A und B`, `following A, B and C`): such names, and those listed with them, are no
+    party."""
+    pattern = _compared_before(language)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Match] = []
+    compared: Match | None = None
+    for mention in ordered:
+        head = sentence[max(0, mention.start - _COMPARED_REACH) : mention.start]
+        if _in_example_list(sentence, mention):
+            pass  # `der Konzern hinter Marken wie A und B`: the brands name their owner
+        elif pattern.search(head) or (compared and _coordinated(sentence, compared, mention)):
+            compared = mention
+            continue
+        compared = None
+        out.append(mention)
+    return out
 
 
 def _plant_host(sentence: str, company: Match) -> bool:

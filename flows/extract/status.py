@@ -41,15 +41,18 @@ _DEAL_TYPES = ("acquisition", "equity_investment", "merger")
 _DEAL_DEFAULT = "announced"
 _RELATION_DEFAULT = "active"
 _HELD_DEFAULT = "active"
+# `, and` between two capitalised words goes on with a list of names.
+_LIST_AND_RE = re.compile(r",\s+(?:und|and|en|e|&)\s+[A-ZÄÖÜ]")
+_LIST_ITEM_RE = re.compile(r"[A-ZÄÖÜ][\w.&'-]*$")
 
 
 @lru_cache(maxsize=8)
 def _clause_break(language: str | None) -> re.Pattern[str]:
-    """Where a clause ends: a semicolon, a colon, a dash between words, a bracket, or a comma
-    followed by a word that opens a new clause (`, nachdem`, `, which`, `, maar`)."""
+    """Where a clause ends: a semicolon, a colon, a dash between words, or a comma followed
+    by a word that opens a new clause (`, nachdem`, `, which`, `, maar`)."""
     openers = marker_alternation("clause_opener", language)
     return re.compile(
-        rf"[;:](?:\s|$)|\s[\u2013\u2014-]\s|[()]|,\s+(?:{openers})(?![\w])",
+        rf"[;:](?:\s|$)|\s[\u2013\u2014-]\s|,\s+(?:{openers})(?![\w])",
         re.I,
     )
 
@@ -58,6 +61,10 @@ def clause_bounds(sentence: str, start: int, end: int, language: str | None) -> 
     """The clause of a sentence that holds the span start..end."""
     first, last = 0, len(sentence)
     for match in _clause_break(language).finditer(sentence):
+        if _LIST_AND_RE.match(sentence, match.start()) and _LIST_ITEM_RE.search(
+            sentence, 0, match.start()
+        ):
+            continue  # `A, B, and C`: the list goes on
         if match.end() <= start:
             first = match.end()
         elif match.start() >= end:

@@ -22,6 +22,8 @@ VOCAB_DIR = Path(__file__).with_name("vocab")
 LANGUAGES = ("de", "nl", "en", "it")
 ANY_LANGUAGE = "*"
 TRIGGER_FLAGS = (
+    "transitive",
+    "noun",
     "weak",
     "trailing",
     "verb_final",
@@ -63,8 +65,19 @@ MARKER_ROLES = (
     "holding",
     "job_title",
     "job_field",
+    "comparison",
+    "complement",
+    "possessive",
+    "adjunct",
+    "relative",
+    "coordination",
+    "not_supply",
 )
+# Roles of words that exist only in some languages (separable verbs of German and Dutch).
+PARTIAL_MARKER_ROLES = ("not_supply",)
 LEGAL_FORM_KINDS = ("legal", "group", "name_word")
+REPORTING_BODY_KINDS = ("association", "authority", "data_provider", "news_agency")
+_PUBLISHERS = ("association", "authority", "data_provider")
 LEGAL_FORM_USES = ("tail", "discovery", "strip")
 # What a row of person_cues.csv is: a role word's tie to its company (`der`, `of`), an
 # article or modifier before a role word (`the former`), a conjunction of two role words, a
@@ -174,7 +187,7 @@ class Vocabulary:
     cues: tuple[Cue, ...]
     markers: tuple[Marker, ...]
     legal_forms: tuple[LegalForm, ...]
-    reporting_bodies: tuple[tuple[str, str], ...]
+    reporting_bodies: tuple[tuple[str, str, str], ...]
     roles: tuple[RoleWord, ...] = ()
     person_cues: tuple[PersonCue, ...] = ()
 
@@ -186,7 +199,15 @@ def _read(directory: Path, name: str, columns: tuple[str, ...]) -> list[tuple[in
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != columns:
             raise VocabularyError(f"{name}: header {reader.fieldnames} is not {list(columns)}")
-        return [(reader.line_num, {k: (v or "").strip() for k, v in row.items()}) for row in reader]
+        rows = []
+        for row in reader:
+            if None in row or None in row.values():
+                raise VocabularyError(
+                    f"{name}:{reader.line_num}: not {len(columns)} fields"
+                    " (a pattern with a comma needs double quotes)"
+                )
+            rows.append((reader.line_num, {k: v.strip() for k, v in row.items()}))
+        return rows
 
 
 def _check(name: str, line: int, column: str, value: str, allowed: tuple[str, ...]) -> str:
@@ -285,8 +306,12 @@ def vocabulary(directory: Path = VOCAB_DIR) -> Vocabulary:
     )
     name = "reporting_bodies.csv"
     bodies = tuple(
-        (row["name"], row["canonical"] or row["name"])
-        for _, row in _read(directory, name, ("name", "canonical"))
+        (
+            row["name"],
+            row["canonical"] or row["name"],
+            _check(name, line, "kind", row["kind"], REPORTING_BODY_KINDS),
+        )
+        for line, row in _read(directory, name, ("name", "canonical", "kind"))
     )
     columns = ("language", "pattern", "role", "role_alone", "case_sensitive")
     roles = tuple(
@@ -504,12 +529,18 @@ def legal_forms(use: str) -> tuple[str, ...]:
 
 def reporting_bodies() -> tuple[str, ...]:
     """Associations, authorities and data providers that publish market figures."""
-    return tuple(name for name, _ in vocabulary().reporting_bodies)
+    return tuple(name for name, _, kind in vocabulary().reporting_bodies if kind in _PUBLISHERS)
 
 
 def reporting_body_canonical() -> dict[str, str]:
     """The short name of a reporting body written out (`kraftfahrt-bundesamt` → `KBA`)."""
-    return {name.lower(): canonical for name, canonical in vocabulary().reporting_bodies}
+    return {name.lower(): canonical for name, canonical, _ in vocabulary().reporting_bodies}
+
+
+def sources() -> frozenset[str]:
+    """Folded names of every reporting body and news agency: sources of a text, never a
+    party of the relations it reports."""
+    return frozenset(" ".join(name.lower().split()) for name, _, _ in vocabulary().reporting_bodies)
 
 
 def statuses_by_evidence() -> tuple[str, ...]:

@@ -1,0 +1,179 @@
+"""Pairs only between the parties of a relation, never between names that merely stand near."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import doc
+
+
+def _pairs(extractor, text: str) -> set[frozenset[str]]:
+    extraction = extractor.extract(doc(text))
+    return {frozenset((c.company_a_id, c.company_b_id)) for c in extraction.partnerships}
+
+
+def _pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CATL liefert Batteriezellen an BMW, Ford und Nissan.",
+        "CATL levert batterijcellen aan BMW, Ford en Nissan.",
+        "CATL supplies battery cells to BMW, Ford and Nissan.",
+        "Il gruppo CATL fornisce celle per batterie a BMW, Ford e Nissan.",
+    ],
+)
+def test_a_suppliers_customers_are_its_partners_not_each_others(extractor, text) -> None:
+    assert _pairs(extractor, text) == {_pair("catl", c) for c in ("bmw", "ford", "nissan")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honda und Nissan verbieten die Nutzung von OpenAI.",
+        "Honda en Nissan verbieden het gebruik van OpenAI.",
+        "Honda and Nissan banned the use of OpenAI.",
+        "I gruppi Honda e Nissan vietano l'uso di OpenAI.",
+    ],
+)
+def test_names_listed_with_a_one_sided_word_are_one_party(extractor, text) -> None:
+    assert _pairs(extractor, text) == {_pair("honda", "openai"), _pair("nissan", "openai")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honda, Nissan und Renault arbeiten bei Software zusammen.",
+        "Honda, Nissan en Renault werken samen aan software.",
+        "Honda, Nissan and Renault are working together on software.",
+        "Honda, Nissan e Renault collaborano sul software.",
+    ],
+)
+def test_names_listed_with_a_reciprocal_word_are_partners_of_each_other(extractor, text) -> None:
+    assert _pairs(extractor, text) == {
+        _pair("honda", "nissan"),
+        _pair("honda", "renault"),
+        _pair("nissan", "renault"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Über eine Fusion zwischen BMW, Renault und Stellantis wird gesprochen.",
+        "Er wordt gesproken over een fusie tussen BMW, Renault en Stellantis.",
+        "There is talk of a merger between BMW, Renault and Stellantis.",
+        "Si parla di una fusione tra BMW, Renault e Stellantis.",
+    ],
+)
+def test_every_name_of_a_between_phrase_is_a_party(extractor, text) -> None:
+    assert _pairs(extractor, text) == {
+        _pair("bmw", "renault"),
+        _pair("bmw", "stellantis"),
+        _pair("renault", "stellantis"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BYD war mit 6 Prozent Anteil größter Importeur vor Tesla und Ford.",
+        "BYD leverde 5.000 auto's af tegen 4.000 van Tesla.",
+        "Nio ranks third in the survey of suppliers, behind Tesla and Ford.",
+        "Nio è terzo nella classifica dei fornitori, dietro a Tesla e Ford.",
+    ],
+)
+def test_names_ranked_or_compared_are_no_party(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BYD liefert im März 30.000 Autos an Kunden aus, Tesla 20.000.",
+        "BYD leverde in maart 30.000 auto's aan klanten af, Tesla 20.000.",
+    ],
+)
+def test_delivering_to_customers_is_no_supply(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Leiterin für Einkauf und Kooperationen bei BMW wechselt zu Nissan.",
+        "De directeur voor inkoop en samenwerking bij BMW stapt over naar Nissan.",
+        "The head of purchasing and partnerships at BMW moves to Nissan.",
+        "Il responsabile per acquisti e partnership di BMW passa a Nissan.",
+    ],
+)
+def test_a_relation_word_in_a_job_title_is_no_relation(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nio, das auch Tesla beliefert, hält 5 Prozent an Gotion.",
+        "Nio, dat ook Tesla bevoorraadt, heeft een belang van 5 procent in Gotion.",
+        "Nio, which also counts Tesla as a customer, holds 5 percent of Gotion.",
+        "Nio, che lavora anche per Tesla, detiene una partecipazione del 5% in Gotion.",
+    ],
+)
+def test_a_name_in_a_relative_clause_is_no_party_of_the_main_clause(extractor, text) -> None:
+    found = _pairs(extractor, text)
+    assert _pair("gotion", "nio") in found
+    assert _pair("gotion", "tesla") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford gründet mit Teslas Batteriepartner CATL ein Joint Venture.",
+        "Ford richt met Tesla's batterijpartner CATL een joint venture op.",
+        "Ford forms a joint venture with Tesla's battery partner CATL.",
+    ],
+)
+def test_a_name_in_the_genitive_only_describes_the_next_name(extractor, text) -> None:
+    found = _pairs(extractor, text)
+    assert _pair("catl", "ford") in found
+    assert _pair("ford", "tesla") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BMW hätte nach der Übernahme einen Umsatz von 90 Milliarden und läge vor Ford.",
+        "BMW zou na de overname een omzet hebben van 90 miljard, meer dan Ford.",
+        "After the takeover BMW would have revenue of 90 billion, more than Ford.",
+        "Dopo l'acquisizione BMW avrebbe un fatturato di 90 miliardi, più di Ford.",
+    ],
+)
+def test_a_deal_noun_in_an_adjunct_speaks_of_a_deal_named_before(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+def test_a_deal_noun_with_its_parties_is_still_a_claim(extractor) -> None:
+    assert _pairs(extractor, "Nach der Übernahme von Nio durch Geely sank der Kurs.") == {
+        _pair("geely", "nio")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BMW kooperiert mit Nissan, berichtet Reuters.",
+        "BMW werkt samen met Nissan, meldt persbureau ANP.",
+        "BMW partners with Nissan, Reuters reported, citing JATO data.",
+        "BMW collabora con Nissan, riferisce l'agenzia ANSA.",
+    ],
+)
+def test_news_agencies_and_data_providers_are_no_party(extractor, text) -> None:
+    assert _pairs(extractor, text) == {_pair("bmw", "nissan")}
+
+
+def test_a_semicolon_or_a_dash_ends_the_names_a_relation_word_reaches(extractor) -> None:
+    text = "Tesla meldet einen Rekord – in China kauft BYD jetzt Zellen bei CATL ein."
+    assert _pairs(extractor, text) == {_pair("byd", "catl")}
