@@ -26,7 +26,13 @@ from flows.extract.numbers import find_quantities
 from flows.extract.reference import Reference
 from flows.extract.status import claim_status, clause_bounds
 from flows.extract.text import fold
-from flows.extract.vocabulary import marker_alternation, marker_pattern, sources, trigger_matcher
+from flows.extract.vocabulary import (
+    is_market_share,
+    marker_alternation,
+    marker_pattern,
+    sources,
+    trigger_matcher,
+)
 
 _BETWEEN_RE = marker_pattern("between", None, "none")
 _SEGMENT_RE = re.compile(r"[:;]\s")
@@ -728,6 +734,10 @@ def _claims_for(
 ) -> list[Pair]:
     """The claims one trigger states between the companies in its scope (may be none)."""
     kind = trigger.type
+    if "share" in trigger.flags and is_market_share(
+        sentence, trigger.start, trigger.end, language, tuple(m.start for m in scope)
+    ):
+        return []  # `mit einem Anteil von 5,9 Prozent`: a market share, not a stake
     directed = kind in DIRECTED_TYPES
     stake, amount, currency = _amounts(sentence, language)
     if kind == "acquisition" and (

@@ -22,6 +22,7 @@ VOCAB_DIR = Path(__file__).with_name("vocab")
 LANGUAGES = ("de", "nl", "en", "it")
 ANY_LANGUAGE = "*"
 TRIGGER_FLAGS = (
+    "share",
     "transitive",
     "noun",
     "weak",
@@ -71,6 +72,8 @@ MARKER_ROLES = (
     "adjunct",
     "relative",
     "coordination",
+    "market",
+    "share_amount",
     "not_supply",
 )
 # Roles of words that exist only in some languages (separable verbs of German and Dutch).
@@ -541,6 +544,28 @@ def sources() -> frozenset[str]:
     """Folded names of every reporting body and news agency: sources of a text, never a
     party of the relations it reports."""
     return frozenset(" ".join(name.lower().split()) for name, _, _ in vocabulary().reporting_bodies)
+
+
+def is_market_share(
+    text: str, start: int, end: int, language: str | None, names: tuple[int, ...] = ()
+) -> bool:
+    """Whether the share word at start..end of a text (`Anteil`, `quota`, `aandeel`) is a
+    share of a market, not a stake: a percentage follows it (`mit einem Anteil von 5,9
+    Prozent`, `una quota del 2%`), or the text speaks of a market, registrations or sales
+    and no company the share would be held in follows it (`names`: where the company names
+    of the text start)."""
+    if _after(language, "share_amount").match(text, end):
+        return True
+    if marker_pattern("market", language, "none").search(text) is None:
+        return False
+    target = _after(language, "target").match(text, end)
+    return target is None or target.end() not in names
+
+
+@lru_cache(maxsize=16)
+def _after(language: str | None, role: str) -> re.Pattern[str]:
+    """The markers of one role right after a word (white space before them)."""
+    return re.compile(rf"\s*(?:{marker_alternation(role, language)})", re.I)
 
 
 def statuses_by_evidence() -> tuple[str, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from flows.extract.vocabulary import is_market_share
+
 from .conftest import doc
 
 
@@ -177,3 +179,47 @@ def test_news_agencies_and_data_providers_are_no_party(extractor, text) -> None:
 def test_a_semicolon_or_a_dash_ends_the_names_a_relation_word_reaches(extractor) -> None:
     text = "Tesla meldet einen Rekord – in China kauft BYD jetzt Zellen bei CATL ein."
     assert _pairs(extractor, text) == {_pair("byd", "catl")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bei den Neuzulassungen lag BYD mit einem Anteil von 4,1 Prozent vor Ford.",
+        "BYD had in maart een aandeel van 4,1 procent in de Nederlandse markt, net als Ford.",
+        "BYD took a share of 4.1 percent of registrations in March, as did Ford.",
+        "BYD ha raggiunto una quota del 4,1% delle immatricolazioni, come Ford.",
+    ],
+)
+def test_a_market_share_is_no_stake(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford erwirbt einen Anteil an BYD.",
+        "Ford neemt een aandeel in BYD.",
+        "Il gruppo Ford detiene una quota in BYD.",
+    ],
+)
+def test_a_share_held_in_a_company_is_a_stake(extractor, text) -> None:
+    extraction = extractor.extract(doc(text))
+    assert [
+        (c.company_a_id, c.company_b_id, c.partnership_type) for c in extraction.partnerships
+    ] == [("ford", "byd", "equity_investment")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "share"),
+    [
+        ("Tesla kam mit einem Anteil von 5,9 Prozent auf Rang zwei.", "de", True),
+        ("Il marchio ha una quota del 2%.", "it", True),
+        ("Der Anteil der Elektroautos am Markt stieg.", "de", True),
+        ("Der Konzern kauft einen Anteil an der Firma Gotion.", "de", False),
+    ],
+)
+def test_the_market_share_helper(text, language, share) -> None:
+    word = next(w for w in ("Anteil", "quota") if w in text)
+    start = text.index(word)
+    names = (text.index("Gotion"),) if "Gotion" in text else ()
+    assert is_market_share(text, start, start + len(word), language, names) is share
