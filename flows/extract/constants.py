@@ -759,16 +759,20 @@ SALES_METRIC_CUES = {
             r"|setzte\w*(?=(?:\s+\S+){0,10}?\s+ab\b)"
         ),
         "nl": r"verkocht\w*|verkoop\w*|verkopen|afzet",
-        "en": r"sold|sales|sells|sell",
-        "it": r"vendut[eiao]|vendite|vende|venduto",
+        "en": r"sold|sales|sells|sell|selling|dispatches|dispatched|wholesales",
+        "it": r"vendut[eiao]|vendite|vende|venduto|venduti",
     },
     "deliveries": {
         "de": (
-            r"ausgeliefert|auslieferung\w*|liefer\w*(?=(?:\s+\S+){0,10}?\s+aus\b)"
+            r"ausgeliefert\w*|auslieferung\w*|ausliefern|auslieferte\w*"
+            r"|liefer\w*(?=(?:\s+\S+){0,10}?\s+aus\b)"
             r"|an (?:ihre |seine |die )?kunden (?:\w+ )?übergeben|kundenauslieferung\w*"
         ),
         "nl": r"geleverd|leveringen|afgeleverd|leverde|aan klanten overgedragen",
-        "en": r"deliveries|delivered|delivers|handed over to customers",
+        "en": (
+            r"deliveries|delivered|delivers|delivering|handed over to customers|shipments"
+            r"|shipped|shipping"
+        ),
         "it": r"consegne|consegnat[eiao]|consegna",
     },
     "registrations": {
@@ -793,7 +797,7 @@ SALES_METRIC_CUES = {
         "de": r"marktanteil\w*|anteil (?:\w+ ){0,5}am (?:\w+ )?[\w-]*markt",
         "nl": r"marktaandeel|aandeel (?:\w+ ){0,5}in de (?:\w+ )?markt",
         "en": r"market share|share of the (?:\w+ )?market",
-        "it": r"quota di mercato|quota (?:\w+ ){0,6}del mercato|quota(?= del?l?[o']?\s*\d)",
+        "it": r"quota di mercato|quota (?:\w+ ){0,6}del mercato|quote di mercato",
     },
     "revenue": {
         "de": r"umsatz\w*|umsätze\w*",
@@ -824,6 +828,9 @@ SALES_REJECT_CUES = {
         # Forecasts: `rechnet damit, ... zu verkaufen`.
         r"|rechnet|rechnen|hofft|hoffen|peilt|anpeil\w*|zu verkaufen|zu liefern|auszuliefern"
         r"|abzusetzen|zu produzieren"
+        r"|bestellung\w*|auftr[aä]\w*|auftragseingang|nötig|benötigt|erforderlich|rückstand"
+        r"|schätzung\w*|geschätzt|pferdestärken|newton|stationen|standort\w*|händler\w*"
+        r"|patent\w*|vorgenommen|jahresziel\w*|absatzziel\w*|stationen"
     ),
     "nl": (
         r"capaciteit|prijs|prijzen|kost|kosten|werknemers|medewerkers|banen|gebruikers"
@@ -831,6 +838,8 @@ SALES_REJECT_CUES = {
         r"|verlies|aandeel koers|inwoners|kilometer|km|kwh|gwh|actieradius|mikt|mikken|streeft"
         r"|vermogen|deposito's|spaargeld|leningen|kredieten|hypotheken|balanstotaal"
         r"|rekent|rekenen|hoopt|hopen|te verkopen|te leveren|te produceren"
+        r"|bestelling\w*|orders?|nodig|achterstand|te kort|schatting\w*|geschat|pk|kw"
+        r"|vestiging\w*|dealers?|patent\w*|doelstelling"
     ),
     "en": (
         r"capacity|price[sd]?|costs?|employees|workers|staff|jobs|users|investments?|invests?"
@@ -838,12 +847,16 @@ SALES_REJECT_CUES = {
         r"|profits?|loss|shares|stock|people|residents|miles|km|kwh|gwh|range"
         r"|assets|deposits|loans|lending|mortgages"
         r"|hopes?|anticipates?|to sell|to deliver|to produce"
+        r"|orders?|backlog|needs?|needed|required|shortfall|short of|estimates?|estimated"
+        r"|horsepower|hp|lb-ft|torque|stations|outlets|dealers|dealerships|patents?|seats"
     ),
     "it": (
         r"capacità|prezz[oi]|costa|costi|dipendenti|lavoratori|utenti|investiment\w*"
         r"|investe|obiettiv\w*|target|prevede|previst\w*|utile|perdita|azioni|abitanti|km|kwh"
         r"|attivi|depositi|prestiti|mutui"
         r"|punta|spera|conta di|vendere|consegnare|produrre"
+        r"|ordini|ordinativi|necessari\w*|stim[ae]\w*|cv|cavalli|stazioni|concessionari\w*"
+        r"|brevetti|punti vendita|premio|proiettat\w*"
     ),
 }
 # Hypothetical figures ("would have sold") are never sales, whatever else the sentence says.
@@ -897,12 +910,140 @@ SALES_ACHIEVED_CUES = {
 SALES_UNIT_WORDS = {
     "de": (
         r"einheiten|fahrzeuge\w*|autos?|pkw|e-autos|elektroautos|elektrofahrzeuge|wagen|stück"
-        r"|exemplare|modelle|neuwagen|neufahrzeuge"
+        r"|exemplare\w*|neuwagen|neufahrzeuge|lkw|nutzfahrzeuge|e-nutzfahrzeuge|stromer"
     ),
-    "nl": r"eenheden|auto's|auto’s|autos|voertuigen|wagens|stuks|exemplaren|ev's|ev’s",
-    "en": r"units|vehicles|cars|evs|trucks|models",
-    "it": r"unità|auto|veicoli|vetture|esemplari|immatricolazioni",
+    "nl": (
+        r"eenheden|auto's|auto’s|autos|voertuigen|wagens|stuks|exemplaren|ev's|ev’s"
+        r"|personenwagens|personenauto's|personenauto’s|bestelwagens|vrachtwagens|trucks"
+    ),
+    "en": r"units|vehicles|cars|evs|trucks|suvs|nevs|deliveries|registrations",
+    "it": r"unità|auto|veicoli|vetture|esemplari|immatricolazioni|consegne",
 }
+# Growth and decline: a percentage after these (`stieg um 12 Prozent`, `up 5%`, `in calo del
+# 4%`) is a change, not a level; `auf`, `to`, `a` before it name the level reached.
+SALES_CHANGE_WORDS = {
+    "de": (
+        r"stieg\w*|steig\w*|gestiegen|wuchs|wächst|gewachsen|wachstum|zuwachs\w*|zugelegt"
+        r"|legt\w*|plus|minus|anstieg|rückgang|rückläufig|sank|sinkt|gesunken|fiel|fällt"
+        r"|gefallen|einbruch|einbuße\w*|verlor\w*|verloren|zurückgegangen|gingen|ging"
+        r"|steigerung|erhöhung|verbesserung|veränderung|schrumpft\w*|büßt\w*|eingebüßt"
+        r"|abgenommen|zugenommen|verringert\w*|gesteigert"
+    ),
+    "nl": (
+        r"steeg|stijg\w*|gestegen|groei\w*|gegroeid|daal\w*|gedaald|toename|afname|stijging"
+        r"|daling|plus|min|achteruitgang|verlies|verloor|gezakt|zakte"
+    ),
+    "en": (
+        r"up|down|rose|rise[sn]?|rising|grew|grow\w*|gain\w*|increase[sd]?|increasing"
+        r"|decrease[sd]?|decline[sd]?|declining|drop\w*|fell|fall\w*|jump\w*|surge[sd]?"
+        r"|slip\w*|slid\w*|skid\w*|tumble[sd]?|plunge[sd]?|climb\w*|soar\w*|change[sd]?"
+        r"|loss|leap|boost\w*|improvement|slump\w*|shrank|shrink\w*"
+    ),
+    "it": (
+        r"crescita|cresciut\w*|cresce\w*|calo|calat\w*|cala|aumento|aumentat\w*|diminuzione"
+        r"|diminuit\w*|rialzo|ribasso|flessione|salit\w*|sale|scese|sces\w*|perdita|balzo"
+        r"|incremento|variazione|contrazione|progresso|guadagn\w*|perso"
+    ),
+}
+# Prepositions that join a change word to the size of the change (`Anstieg um`, `growth of`).
+SALES_CHANGE_BY = {
+    "de": r"um|von|mit",
+    "nl": r"met|van",
+    "en": r"by|of",
+    "it": r"del|dell['’]|della|dello|di|pari al",
+}
+# A bare share word: the figure after it is a market share when the text speaks of a market
+# or of sales and not of a holding (`Anteil von 5,9 Prozent`, `una quota dell'1,3%`).
+SALES_SHARE_WORDS = {
+    "de": r"anteil\w*|marktanteil\w*",
+    "nl": r"aandeel|marktaandeel",
+    "en": r"share",
+    "it": r"quota|quote",
+}
+# A share of a holding: the percentage is a stake, never a market share.
+SALES_STAKE_CUES = {
+    "de": (
+        r"beteilig\w*|aktie\w*|anteile|aktienpaket|hält|halten|gehalten|erwirbt|erwarb"
+        r"|erworben|übernimmt|übernahm|kauft|kaufte|gekauft|stimmrecht\w*"
+    ),
+    "nl": r"belang|aandelen|deelneming|neemt|nam|verwerft|verwierf|koopt|kocht|gekocht",
+    "en": r"stake|shares|holding|holds|held|owns|owned|acquire[sd]?|bought|buys|equity",
+    "it": (r"partecipazione|azioni|detiene|possiede|acquist\w*|acquisi\w*|rilev\w*|capitale"),
+}
+# A percentage of a stated whole that is not the market (`22 Prozent aller verkauften
+# Fahrzeuge`, `18% of total deliveries`, `l'80% del totale`): a mix, not a market share.
+SALES_PARTITIVE_CUES = {
+    "de": r"aller|der|des|ihrer|seiner|vom gesamt\w*|am gesamt\w*(?!markt)",
+    "nl": r"van (?:de|het|alle|zijn|haar|hun|alle)",
+    "en": r"of (?:all|total|the total|its|their|the company's|overall|group)",
+    "it": r"del totale|delle|degli|dei|del suo|della sua|sul totale",
+}
+# Words of a market, for a bare share word.
+SALES_MARKET_WORDS = {
+    "de": r"[\w-]*markt\w*|neuzulassung\w*|zulassung\w*|absatz\w*|verkäuf\w*|importeur\w*",
+    "nl": r"[\w-]*markt\w*|registraties|verkoop\w*|verkocht\w*",
+    "en": r"market\w*|sales|sold|registrations|deliveries",
+    "it": r"mercato|immatricolazion\w*|vendite|venduto|vendut\w*",
+}
+# A number right after a threshold word, or right before it, is a mark, not a figure
+# (`die Marke von 60.000`, `the 20,000 mark`, `la soglia dei 10.000`).
+SALES_THRESHOLD_WORDS = {
+    "de": r"marke|schwelle|grenze|meilenstein\w*|hürde",
+    "nl": r"grens|drempel|mijlpaal|kaap",
+    "en": r"mark|threshold|milestone|barrier|level|starting point",
+    "it": r"soglia|barriera|traguardo|quota simbolica",
+}
+# Rates and running totals are not the figures of a period.
+SALES_RATE_CUES = {
+    "de": r"pro (?:tag|woche|monat|quartal|jahr)|im schnitt|durchschnittlich|je (?:tag|monat)",
+    "nl": r"per (?:dag|week|maand|kwartaal|jaar)|gemiddeld",
+    "en": r"per (?:day|week|month|quarter|year)|a (?:day|week|month)|on average|average",
+    "it": r"al (?:giorno|mese)|a settimana|all['’]anno|in media|di media",
+}
+SALES_CUMULATIVE_CUES = {
+    "de": r"kumuliert\w*|insgesamt seit|seit (?:seiner |ihrer |der )?markteinführung|seit start",
+    "nl": r"cumulatie\w*|sinds de (?:start|lancering|introductie)",
+    "en": r"cumulative\w*|since (?:its |the )?(?:launch|start|debut|inception)|historical",
+    "it": r"cumulat\w*|dal lancio|dall['’]inizio della produzione|in totale dal",
+}
+# Names after these are parts of, or owners of, the company the clause is about, not the
+# one a figure belongs to (`Hyundai (including Genesis) sold`, `Voyah, owned by Dongfeng,`).
+SALES_ASIDE_CUES = {
+    "de": (
+        r"einschließlich|inklusive|inkl\.|samt|zu (?:dem|der|denen) (?:unter anderem )?"
+        r"|der neben|die neben|mit den marken|tochter von|im besitz von|unter dem dach von"
+        r"|gehört zu|im (?:sortiment|portfolio) von"
+    ),
+    "nl": (
+        r"inclusief|inclusief de|waaronder|dochter van|eigendom van|onderdeel van"
+        r"|in het (?:gamma|portfolio) van"
+    ),
+    "en": (
+        r"including|which includes|that includes|which owns|owned by|backed by|a unit of"
+        r"|a subsidiary of|part of|such as|in the (?:line-?up|range|portfolio) of"
+    ),
+    "it": (
+        r"compres[oaie]|inclus[oaie]|incluso|tra cui|controllat[oa] da|sostenut[oa] da"
+        r"|di proprietà di|nella gamma|nel gruppo|nel portafoglio"
+    ),
+}
+# A subject that refers back to the company the text is about (`it delivered`, `man`).
+SALES_PRONOUN_SUBJECTS = {
+    "de": r"man|das unternehmen|der konzern|der hersteller|der autobauer|die marke|die gruppe",
+    "nl": r"het bedrijf|het merk|de fabrikant|het concern|de autobouwer|de groep",
+    "en": r"it|the company|the group|the automaker|the carmaker|the brand|the firm|the maker",
+    "it": r"l['’]azienda|il gruppo|la casa|il marchio|la società|il costruttore",
+}
+# Figures that belong together: the words after the first company say they are one total.
+SALES_JOINT_CUES = {
+    "de": r"zusammen|gemeinsam|insgesamt|kombiniert\w*",
+    "nl": r"samen|gezamenlijk|gecombineerd|in totaal",
+    "en": r"together|combined|jointly|in total|a total of|both",
+    "it": r"insieme|complessiv\w*|in totale|congiuntamente",
+}
+SALES_EACH_CUES = (
+    r"jeweils|each|respectively|beziehungsweise|bzw\.|respectievelijk|rispettivamente|ciascun\w*"
+)
 MARKET_CUES = (
     ("global", r"weltweit|global\w*|worldwide|wereldwijd|nel mondo|a livello globale|mondiale"),
     (
@@ -963,6 +1104,178 @@ QUARTER_WORDS = {
     "nl": {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4},
     "en": {"first": 1, "second": 2, "third": 3, "fourth": 4},
     "it": {"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4},
+}
+# Period words, per kind and language (`flows/extract/periods.py` says how each kind resolves).
+PERIOD_CUES = {
+    # `bis Ende Mai`, `January to May`: from January to the month named after the cue.
+    "ytd_through": {
+        "de": r"bis ende|bis einschließlich|von januar bis|januar bis|jänner bis|januar-|jänner-",
+        "nl": r"tot en met|t/m|januari tot en met|januari-|januari tot",
+        "en": r"through|until the end of|january to|january through|january-|jan-",
+        "it": r"fino a fine|da gennaio a|gennaio-",
+    },
+    "ytd": {
+        "de": (
+            r"seit jahresbeginn|seit jahresanfang|seit anfang des jahres"
+            r"|in den ersten \w+ monaten(?: des jahres)?"
+        ),
+        "nl": r"sinds begin dit jaar|sinds het begin van het jaar|in de eerste \w+ maanden",
+        "en": (
+            r"year[- ]to[- ]date|ytd|so far this year|so far in|since the start of the year"
+            r"|in the first \w+ months(?: of the year)?"
+        ),
+        "it": r"da inizio anno|dall['’]inizio dell['’]anno|nei primi \w+ mesi(?: dell['’]anno)?",
+    },
+    # `March last year`, `maart vorig jaar`: the month of the year before the article's.
+    "month_last_year": {
+        "de": r"des vorjahres|letzten jahres|vergangenen jahres",
+        "nl": r"vorig jaar|vorige jaar|van vorig jaar|van het vorige jaar",
+        "en": r"last year|of last year|of the previous year",
+        "it": r"dell['’]anno scorso|dello scorso anno|scorso",
+    },
+    # `in diesem Juli`, `this July`: the month of the article's year.
+    "this_month_word": {"de": r"diesem|diesen", "nl": r"deze", "en": r"this", "it": r"questo"},
+    "month_this_year": {
+        "de": r"dieses jahres|des laufenden jahres",
+        "nl": r"van dit jaar|dit jaar",
+        "en": r"of this year|this year",
+        "it": r"di quest['’]anno|dell['’]anno in corso|di questo anno",
+    },
+    "last_year": {
+        "de": (
+            r"im vergangenen jahr|vergangenen jahr|vergangenes jahr|im letzten jahr|letztes jahr"
+            r"|im vorigen jahr|im abgelaufenen jahr|abgelaufenen jahr"
+        ),
+        "nl": r"vorig jaar|vorige jaar|afgelopen jaar|verleden jaar",
+        "en": r"last year",
+        "it": r"l['’]anno scorso|lo scorso anno|anno scorso|l['’]anno passato|lo scorso esercizio",
+    },
+    "this_year": {
+        "de": r"in diesem jahr|dieses jahr|im laufenden jahr",
+        "nl": r"dit jaar",
+        "en": r"this year",
+        "it": r"quest['’]anno|nell['’]anno in corso",
+    },
+    "last_month": {
+        "de": r"im vergangenen monat|vergangenen monat|im letzten monat|letzten monat",
+        "nl": r"vorige maand|afgelopen maand",
+        "en": r"last month",
+        "it": r"il mese scorso|lo scorso mese|mese scorso",
+    },
+    # Relative to the period the text is about: the year before it, the month before it.
+    "year_before": {
+        "de": (
+            r"vorjahreszeitraum\w*|vorjahresmonat\w*|vorjahresquartal\w*|vor einem jahr"
+            r"|(?:im )?(?:gleichen|selben) (?:zeitraum|monat|quartal) des vorjahres"
+        ),
+        "nl": (
+            r"een jaar eerder|een jaar geleden|dezelfde (?:periode|maand) (?:vorig jaar"
+            r"|een jaar eerder|van vorig jaar)"
+        ),
+        "en": (
+            r"(?:the )?same (?:period|month|quarter|time) (?:of |in )?(?:last|the previous|previous"
+            r"|a|the prior|prior) year"
+            r"|a year (?:earlier|ago|before)|year-ago period"
+        ),
+        "it": (
+            r"(?:dello )?stesso (?:periodo|mese|trimestre) dell['’]anno (?:scorso|precedente)"
+            r"|un anno (?:prima|fa)"
+        ),
+    },
+    "previous_month": {
+        "de": r"vormonat\w*",
+        "nl": r"voorgaande maand|de maand ervoor|vorige maand",
+        "en": r"previous month|prior month|preceding month",
+        "it": r"mese precedente",
+    },
+    "previous_year": {
+        "de": r"im vorjahr|vorjahr\w*",
+        "nl": r"het jaar ervoor|voorgaande jaar",
+        "en": r"previous year|prior year",
+        "it": r"anno precedente|l['’]anno prima",
+    },
+    "reporting_month": {
+        "de": r"berichtsmonat\w*",
+        "nl": r"verslagmaand",
+        "en": r"reporting month|month under review",
+        "it": r"mese di riferimento",
+    },
+    # A period right after these is the base of a comparison, not the figure's own.
+    "base": {
+        "de": (
+            r"als|gegenüber|im vergleich zu[mr]?|vergleich zu[mr]?|verglichen mit|statt"
+            r"|vs\.?"
+        ),
+        "nl": r"dan|tegenover|ten opzichte van|vergeleken met|in vergelijking met|t\.o\.v\.",
+        "en": r"than|compared (?:with|to)|versus|vs\.?|against|up from|down from",
+        "it": (
+            r"rispetto a(?:l|llo|lla|i|gli|lle|ll['’])?|contro|sul|sull['’]|sullo|sugli"
+            r"|in confronto a\w*|vs\.?"
+        ),
+    },
+    # A period right after these bounds something (`seit 2019`, `by 2030`): nobody's period.
+    "bound": {
+        "de": r"seit|bis(?: zum jahr| ende| zum)?|ab|spätestens|für(?: das jahr)?",
+        "nl": r"sinds|tot|tegen|vanaf|uiterlijk|voor",
+        "en": r"since|until|till|by(?: the end of)?|before|after|starting",
+        "it": r"dal|dalla|fino al|fino a|entro(?: il)?|a partire dal|dopo il|prima del|per il",
+    },
+    # `its 2021 record`: the year names the record, not the figure's period.
+    "record": {
+        "de": r"rekord\w*",
+        "nl": r"record\w*",
+        "en": r"record\w*|best",
+        "it": r"record|primato",
+    },
+}
+PERIOD_COUNT_WORDS = {
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twee": 2,
+    "drie": 3,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "negen": 9,
+    "tien": 10,
+    "due": 2,
+    "tre": 3,
+    "quattro": 4,
+    "cinque": 5,
+    "sei": 6,
+    "sette": 7,
+    "otto": 8,
+    "nove": 9,
+    "dieci": 10,
+    "undici": 11,
+}
+# A sentence about the future: the dates it names are no lower bound of the article's date.
+FUTURE_CUES = {
+    "de": (
+        r"wird|werden|soll|sollen|will|wollen|plant|planen|geplant|erwartet|rechnet|peilt"
+        r"|künftig"
+    ),
+    "nl": r"zal|zullen|wil|willen|plant|gepland|verwacht|verwachten|moet|moeten",
+    "en": r"will|plans?|planned|expects?|expected|aims?|targets?|forecasts?|goal|set to",
+    "it": r"sarà|saranno|prevede|previst[oaie]|punta|obiettivo|intende|dovrà|dovrebbe",
 }
 SALES_MAX_SENTENCE_CHARS = 500
 YEAR_MIN = 1990

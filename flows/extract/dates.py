@@ -11,6 +11,7 @@ from flows.extract.constants import (
     AMBIGUOUS_MONTH_ABBREVIATIONS,
     DATELINE_SEARCH_CHARS,
     DATELINE_SEARCH_LINES,
+    FUTURE_CUES,
     LANGUAGES,
     MONTH_NAMES,
     YEAR_MIN,
@@ -20,6 +21,7 @@ from flows.extract.constants import (
 # from being read as a month; dateparser guesses freely and costs about a millisecond a call.
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _WINDOW_BEFORE_YEAR = 25
+_SENTENCE_REACH = 160
 HEADER_RE = re.compile(r"\A[ \t]?date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?[ \t]*")
 
 
@@ -182,18 +184,44 @@ def dateline(text: str, language: str | None, today: date) -> FoundDate | None:
     return dates[0] if dates else None
 
 
+@lru_cache(maxsize=8)
+def _future_pattern(language: str | None) -> re.Pattern[str]:
+    """Cues of a sentence about the future, in a language (or all)."""
+    languages = (language,) if language in FUTURE_CUES else LANGUAGES
+    words = "|".join(FUTURE_CUES[lang] for lang in languages)
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)
+
+
+def _in_future_sentence(text: str, found: FoundDate, language: str | None) -> bool:
+    """Whether a date stands in a sentence about the future (`will am 6. Mai vorstellen`)."""
+    start = max(0, found.start - _SENTENCE_REACH)
+    head = text[start : found.start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("! "), head.rfind("? "))
+    tail_end = text.find(". ", found.end, found.end + _SENTENCE_REACH)
+    tail = text[found.end : tail_end if tail_end >= 0 else found.end + _SENTENCE_REACH]
+    pattern = _future_pattern(language)
+    return bool(pattern.search(head[cut + 1 :]) or pattern.search(tail.split("\n")[0]))
+
+
 def text_date(text: str, language: str | None, today: date) -> FoundDate | None:
-    """The latest date stated anywhere in the text, day precision before month precision."""
+    """The latest date the text states for something that has happened.
+
+    Every day and every `Monat JJJJ` counts (a month by its first day, so a day of the same
+    month wins); a date in a sentence about the future (a launch, a target) does not.
+    """
     windows = _year_windows(text)
     if not windows:
         return None
     dates = full_dates(text, language, today, windows)
-    if dates:
-        return max(dates, key=lambda f: f.value)
-    months = month_year_dates(text, language, today, windows)
-    if months:
-        return max(months, key=lambda f: f.value)
-    return None
+    months = [
+        m
+        for m in month_year_dates(text, language, today, windows)
+        if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in dates)
+    ]
+    found = [f for f in dates + months if not _in_future_sentence(text, f, language)]
+    if not found:
+        return None
+    return max(found, key=lambda f: (f.value, f.precision == "day"))
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from flows.extract.companies import CompanyMatcher, Discoverer, Match
-from flows.extract.constants import ANAPHOR_PATTERNS, ROUNDING_TOLERANCE
+from flows.extract.constants import ANAPHOR_PATTERNS, FUTURE_CUES, ROUNDING_TOLERANCE
 from flows.extract.dates import month_bounds
 from flows.extract.documents import PreparedDocument, prepare
 from flows.extract.models import (
@@ -24,6 +24,7 @@ from flows.extract.models import (
 )
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.people import find_people
+from flows.extract.periods import STATED, Anchor, Period, period_mentions
 from flows.extract.reference import Reference, load_reference
 from flows.extract.sales import (
     Context,
@@ -31,6 +32,7 @@ from flows.extract.sales import (
     continued_sales,
     section_before,
     sentence_sales,
+    speaks_of_sales,
 )
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
@@ -93,11 +95,12 @@ class Extractor:
             extractor_version=EXTRACTOR_VERSION,
             meta=_meta(doc, prepared),
         )
-        # A date read from the text's mentions is only a lower bound of the publication date,
-        # too weak to resolve "im vergangenen Jahr" or a month without a year.
-        article = _article_reference_date(prepared) if prepared.date_source != "text" else None
         language = prepared.language
+        anchor = _anchor(prepared, text, sentences)
         last_sales: tuple[int, SalesRow] | None = None  # sentence index, its last figure
+        # The period the text is talking about and the company of its last figure.
+        focus: Period | None = None
+        topic: Match | None = None
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index, [])
             sentence_text = text[sentence.start : sentence.end]
@@ -133,8 +136,9 @@ class Extractor:
                 else []
             )
             if len({m.company_id for m in found + stand_ins}) < 2 and not numberish:
+                focus = _focus_after(sentence_text, language, anchor, focus, [])
                 continue
-            context = _context(text, sentences, index)
+            context = _context(text, sentences, index, anchor, focus, topic)
             if len({m.company_id for m in found}) == 1 and trigger_prefilter().search(
                 sentence_text
             ):
@@ -148,20 +152,21 @@ class Extractor:
                 self._partnerships(
                     extraction, sentence, sentence_text, parties, language, context.following
                 )
+            rows: list[SalesRow] = []
             if numberish:
                 if not local:
                     antecedent = _antecedent(sentence_text, sentences, by_sentence, index, language)
                     local = [antecedent] if antecedent else []
                 if local:
-                    row = self._sales(
-                        extraction, sentence, sentence_text, local, language, article, context
-                    )
-                    last_sales = (index, row) if row else None
+                    rows = sentence_sales(sentence_text, local, language, context)
                 elif last_sales and last_sales[0] == index - 1 and context.previous:
-                    row = continued_sales(sentence_text, last_sales[1], language, article)
-                    if row:
-                        self._append_sales(extraction, sentence, sentence_text, row)
-                    last_sales = (index, row) if row else None
+                    rows = continued_sales(sentence_text, last_sales[1], language, context)
+                for row in rows:
+                    self._append_sales(extraction, sentence, sentence_text, row)
+                last_sales = (index, rows[-1]) if rows else None
+            if rows:
+                topic = rows[0].company
+            focus = _focus_after(sentence_text, language, anchor, focus, rows)
         extraction.people = find_people(
             text, language, sentences, extraction.mentions, lines, prepared.body_start
         )
@@ -208,22 +213,6 @@ class Extractor:
                 trigger_text=pair.trigger,
             )
         )
-
-    def _sales(
-        self,
-        extraction: Extraction,
-        sentence: Sentence,
-        sentence_text: str,
-        local: list[Match],
-        language: str | None,
-        article: date | None,
-        context: Context,
-    ) -> SalesRow | None:
-        """Append the sales claims of one sentence; the last one, if any."""
-        rows = sentence_sales(sentence_text, local, language, article, context)
-        for row in rows:
-            self._append_sales(extraction, sentence, sentence_text, row)
-        return rows[-1] if rows else None
 
     @staticmethod
     def _append_sales(
@@ -298,8 +287,15 @@ def _shift(match: Match, delta: int) -> Match:
     return dataclasses.replace(match, start=match.start + delta, end=match.end + delta)
 
 
-def _context(text: str, sentences: list[Sentence], index: int) -> Context:
-    """The sentences before and after one sentence in its paragraph, and its section."""
+def _context(
+    text: str,
+    sentences: list[Sentence],
+    index: int,
+    anchor: Anchor | None,
+    focus: Period | None,
+    topic: Match | None,
+) -> Context:
+    """The sentences around one sentence in its paragraph, its section, date, focus and topic."""
     sentence = sentences[index]
     previous = tuple(
         text[s.start : s.end]
@@ -310,7 +306,81 @@ def _context(text: str, sentences: list[Sentence], index: int) -> Context:
     if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentence.paragraph:
         following = text[sentences[index + 1].start : sentences[index + 1].end]
     heading, earlier = section_before(text, sentence.start)
-    return Context(previous, following, heading, earlier)
+    return Context(previous, following, heading, earlier, anchor, focus, topic)
+
+
+def _focus_after(
+    sentence: str,
+    language: str | None,
+    anchor: Anchor | None,
+    focus: Period | None,
+    rows: list[SalesRow],
+) -> Period | None:
+    """The period the text talks about after a sentence.
+
+    The period of its first figure; else the one period a sentence about sales names (`their
+    May delivery figures`); else the focus so far.
+    """
+    for row in rows:
+        if row.period is not None:
+            return row.period
+    if rows or not speaks_of_sales(sentence, language):
+        return focus
+    periods = {
+        m.period
+        for m in period_mentions(sentence, language, anchor, focus)
+        if m.role == STATED and m.period is not None
+    }
+    return periods.pop() if len(periods) == 1 else focus
+
+
+def _anchor(prepared: PreparedDocument, text: str, sentences: list[Sentence]) -> Anchor | None:
+    """The day the article's relative periods count from.
+
+    The publication date when the document states it. Otherwise a lower bound: the latest
+    period the text states for something that has happened (a year, a month of a year, a
+    day), never a date of a sentence about the future or a year bounding something
+    (`bis 2030`, `seit 2019`).
+    """
+    if prepared.published is not None and prepared.date_source != "text":
+        return Anchor(_article_reference_date(prepared), exact=True)
+    language = prepared.language
+    future = _future_pattern(language)
+    best: tuple[int, int] | None = None  # (year, month) with month 13 for a year alone
+    if prepared.published is not None:
+        best = (prepared.published.value.year, prepared.published.value.month)
+    for sentence in sentences:
+        sentence_text = text[sentence.start : sentence.end]
+        if not _YEAR_DIGITS_RE.search(sentence_text) or future.search(sentence_text):
+            continue
+        for mention in period_mentions(sentence_text, language, None):
+            if mention.role != STATED or mention.period is None:
+                continue
+            period = mention.period
+            month = period.end.month if period.grain in ("month", "ytd") else 13
+            candidate = (period.end.year, month)
+            if best is None or candidate[0] > best[0] or (
+                candidate[0] == best[0]
+                and candidate[1] != 13
+                and (best[1] == 13 or candidate[1] > best[1])
+            ):
+                best = candidate
+    if best is None:
+        return None
+    year, month = best
+    day = date(year, 12, 31) if month == 13 else month_bounds(year, month)[1]
+    return Anchor(day, exact=False)
+
+
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=8)
+def _future_pattern(language: str | None) -> re.Pattern[str]:
+    """Cues of a sentence about the future."""
+    languages = (language,) if language in FUTURE_CUES else tuple(FUTURE_CUES)
+    words = "|".join(FUTURE_CUES[lang] for lang in languages)
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)
 
 
 def _without_fallback_types(claims: list[PartnershipClaim]) -> list[PartnershipClaim]:

@@ -16,6 +16,11 @@ from flows.extract.constants import (
 
 _SPACES = "\u00a0\u202f\u2009"
 _DIGITS = rf"\d(?:[\d.,{_SPACES}]*\d)?"
+# Thousands grouped by plain spaces (`824 300 Fahrzeuge`): one to three digits, then groups
+# of exactly three, with no other digit or separator joined on either side.
+_SPACE_GROUPED = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)"
+# Indian grouping by lakh and crore (`1,52,718`, `17,59,881`).
+_LAKH_RE = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 _ATTACHED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 _WORD_SCALES = sorted(
     (w for w in SCALE_WORDS if len(w) > 2 or w.endswith(".")), key=len, reverse=True
@@ -29,7 +34,7 @@ _NUMBER_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
     rf"""
     (?P<prefix>US\$|\$|€|£|¥)?\s?
-    (?:(?<![\w.,])(?P<num>{_DIGITS})(?P<attached>bn|mn|k|m|M|K)?(?![\w])
+    (?:(?<![\w.,])(?P<num>{_SPACE_GROUPED}|{_DIGITS})(?P<attached>bn|mn|k|m|M|K)?(?![\w])
       |(?<![\w])(?P<word>{_NUMBER_WORD_ALT})(?=\s+(?:{_SCALE_ALT})(?![\w])))
     (?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?
     (?:\s?(?P<percent>{_PERCENT_ALT})(?![\w]))?
@@ -64,8 +69,10 @@ def parse_number(token: str, language: str | None) -> Decimal | None:
     # Babel's parse_decimal (not a dependency) reads one strict locale; news writes `1.5 Mio`
     # in German texts too, so a separator is read by its locale and by the digits after it.
     token = token.strip()
-    for space in _SPACES:
+    for space in (*_SPACES, " "):
         token = token.replace(space, "")
+    if _LAKH_RE.match(token):
+        return Decimal(token.replace(",", ""))
     group = "." if language in LOCALE_DECIMAL_COMMA or language is None else ","
     decimal = "." if group == "," else ","
     dots, commas = token.count("."), token.count(",")

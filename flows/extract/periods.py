@@ -1,4 +1,13 @@
-"""Reporting periods of sales figures, resolved against the article's date."""
+"""Reporting periods of sales figures, resolved against the article's date and the text's focus.
+
+A text names a period in three ways: outright (`im Mai 2024`, `Q3`, `2023`), relative to the
+article (`last month`, `im vergangenen Jahr`, `vorige maand`, `il mese scorso`), or relative to
+the period the text is talking about (`im Vormonat`, `the previous month`, `the same period
+last year`). Every mention also has a role: the period a figure is stated for, the base of a
+comparison (`als 2022`, `rispetto al 2020`), or a bound (`seit 2019`, `by 2030`, `its 2021
+record`) that is nobody's period. A mention that cannot be resolved keeps its place with an
+unknown period, so that a figure never borrows a wrong one from further away.
+"""
 
 from __future__ import annotations
 
@@ -7,71 +16,31 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from flows.extract.constants import LANGUAGES, MONTH_NAMES, QUARTER_WORDS, YEAR_MIN
+from flows.extract.constants import (
+    LANGUAGES,
+    MONTH_NAMES,
+    PERIOD_COUNT_WORDS,
+    PERIOD_CUES,
+    QUARTER_WORDS,
+    YEAR_MIN,
+)
 from flows.extract.dates import month_bounds
 
 _HALF_WORDS = r"ersten|zweiten|first|second|eerste|tweede|primo|secondo"
 _HALF_INDEX = {"ersten": 1, "first": 1, "eerste": 1, "primo": 1}
-_YTD_RE = (
-    r"seit jahresbeginn|seit jahresanfang|year[- ]to[- ]date|ytd|da inizio anno"
-    r"|sinds begin dit jaar"
-    r"|in den ersten \w+ monaten|in the first \w+ months|in de eerste \w+ maanden"
-    r"|nei primi \w+ mesi"
-)
-_COUNT_WORDS = {
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twee": 2,
-    "drie": 3,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "negen": 9,
-    "tien": 10,
-    "due": 2,
-    "tre": 3,
-    "quattro": 4,
-    "cinque": 5,
-    "sei": 6,
-    "sette": 7,
-    "otto": 8,
-    "nove": 9,
-    "dieci": 10,
-    "undici": 11,
-}
-_LAST_YEAR = (
-    r"im vorjahr|vorjahr|im vergangenen jahr|im letzten jahr|im vorigen jahr|last year"
-    r"|vorig jaar|vorige jaar|afgelopen jaar|l'anno scorso|lo scorso anno|nel \d{4} precedente"
-)
-_THIS_YEAR = r"in diesem jahr|dieses jahr|this year|dit jaar|quest'anno|nell'anno in corso"
-_LAST_MONTH = r"im vormonat|vergangenen monat|last month|vorige maand|il mese scorso"
 _DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
 _DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
-# A relative period that is only the base of a comparison ("als im Vorjahr",
-# "gegenüber dem Vorjahr").
-_COMPARISON_RE = re.compile(
-    r"(?:als|than|dan|gegenüber|vergleich\w*|verglichen|compared|vergeleken|rispetto|vs\.?|from)"
-    r"\s+(?:\w+\s+){0,2}$",
-    re.I,
-)
+# How many words may stand between a comparison marker and the period it compares with
+# (`compared with 35,997 vehicles last year`).
+_BASE_REACH_WORDS = 3
+_BOUND_REACH_WORDS = 1
+_TAIL_CHARS = 60
+STATED = "stated"
+BASE = "base"
+BOUND = "bound"
+# Periods resolved against the article, in the order a text is searched for them.
+_ARTICLE_RELATIVE = ("month_last_year", "month_this_year", "last_year", "this_year", "last_month")
+_FOCUS_RELATIVE = ("year_before", "previous_month", "previous_year", "reporting_month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +52,40 @@ class Period:
     grain: str
 
 
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The day relative periods count from: the publication date, or a date the text names.
+
+    A date read from the text is only a lower bound of the publication date: it places a month
+    named without a year up to its own month, and `this year`, never `last month`.
+    """
+
+    day: date
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period named in a text: where, what (None when it cannot be resolved) and its role."""
+
+    start: int
+    end: int
+    period: Period | None
+    role: str  # stated | base | bound
+    kind: str = "year"  # the pattern that named it: month, last_year, year_before ...
+
+
+def _words(lang_table: dict[str, str], langs: tuple[str, ...]) -> str:
+    """One alternation of the cue patterns of some languages."""
+    return "|".join(lang_table[lang] for lang in langs if lang_table.get(lang))
+
+
 @lru_cache(maxsize=8)
 def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
-    """Compiled period patterns for a language."""
-    langs = (language,) if language in MONTH_NAMES else LANGUAGES
+    """Compiled period patterns for a language (with English, which news quotes everywhere)."""
+    langs = (language, "en") if language in MONTH_NAMES and language != "en" else LANGUAGES
+    if language == "en":
+        langs = ("en",)
     months = sorted(
         {m for lang in langs for m in MONTH_NAMES[lang] if len(m) > 3 or m in ("mai", "mei")},
         key=len,
@@ -96,14 +95,15 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     quarter_alt = "|".join(re.escape(w) for lang in langs for w in QUARTER_WORDS.get(lang, {}))
     year = r"(?:\s+(?:des\s+jahres\s+|van\s+|del\s+|of\s+)?(?P<year>(?:19|20)\d{2}))?"
     flags = re.I
+
+    def cue(kind: str) -> str:
+        return _words(PERIOD_CUES[kind], langs)
+
     return {
         "ytd_month": re.compile(
-            rf"\b(?:bis ende|bis einschließlich|through|until the end of|tot en met|t/m|"
-            rf"fino a fine|da gennaio a|von januar bis|januari tot en met|january to|"
-            rf"january through)\s+(?P<month>{month_alt}){year}",
-            flags,
+            rf"\b(?:{cue('ytd_through')})\s*(?P<month>{month_alt}){year}", flags
         ),
-        "ytd": re.compile(rf"\b(?:{_YTD_RE})\b", flags),
+        "ytd": re.compile(rf"\b(?:{cue('ytd')})(?:\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w])", flags),
         "quarter": re.compile(
             rf"(?<![\w])(?P<q>{quarter_alt})[\s-]+(?:quartal|kwartaal|quarter|trimestre){year}",
             flags,
@@ -114,151 +114,352 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
             rf"|helft(?:\s+van\s+het\s+jaar)?){year}",
             flags,
         ),
+        "month_last_year": re.compile(
+            rf"(?<![\w.])(?P<month>{month_alt})\s+(?:{cue('month_last_year')})\b", flags
+        ),
+        "month_this_year": re.compile(
+            rf"(?:(?:{cue('this_month_word')})\s+(?P<month>{month_alt})(?![\w])"
+            rf"|(?<![\w.])(?P<month2>{month_alt})\s+(?:{cue('month_this_year')})\b)",
+            flags,
+        ),
         "month": re.compile(rf"(?<![\w.])(?P<month>{month_alt}){year}(?![\w])", flags),
         "year": re.compile(r"(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?![\w.,/-]\d|\d)"),
-        "last_year": re.compile(rf"\b(?:{_LAST_YEAR})\b", flags),
-        "this_year": re.compile(rf"\b(?:{_THIS_YEAR})\b", flags),
-        "last_month": re.compile(rf"\b(?:{_LAST_MONTH})\b", flags),
+        "last_year": re.compile(rf"\b(?:{cue('last_year')})\b", flags),
+        "this_year": re.compile(rf"\b(?:{cue('this_year')})\b", flags),
+        "last_month": re.compile(rf"\b(?:{cue('last_month')})\b", flags),
+        "year_before": re.compile(rf"\b(?:{cue('year_before')})\b", flags),
+        "previous_month": re.compile(rf"\b(?:{cue('previous_month')})\b", flags),
+        "previous_year": re.compile(rf"\b(?:{cue('previous_year')})\b", flags),
+        "reporting_month": re.compile(rf"\b(?:{cue('reporting_month')})\b", flags),
+        "base": re.compile(
+            rf"(?:^|[^\w])(?:{cue('base')})\s+(?:[^\s]+\s+){{0,{_BASE_REACH_WORDS}}}$", flags
+        ),
+        "bound": re.compile(
+            rf"(?:^|[^\w])(?:{cue('bound')})\s+(?:[^\s]+\s+){{0,{_BOUND_REACH_WORDS}}}$", flags
+        ),
+        "record_after": re.compile(rf"^[\s-]*(?:{cue('record')})\b", flags),
     }
 
 
 def _month_of(token: str, language: str | None) -> int | None:
     """Month number of a month name in the document's language (or any)."""
     key = token.lower()
-    for lang in (language,) if language in MONTH_NAMES else LANGUAGES:
+    for lang in (language, "en") if language in MONTH_NAMES else LANGUAGES:
         if key in MONTH_NAMES[lang]:
             return MONTH_NAMES[lang][key]
     return None
 
 
-def _year_for_month(month: int, explicit: str | None, article: date | None) -> int | None:
-    """The year of a month: stated, or the latest such month up to the article date."""
-    if explicit:
-        return int(explicit)
-    if article is None:
-        return None
-    return article.year if month <= article.month else article.year - 1
+def _latest_month_year(month: int, until: date) -> int:
+    """The year of the latest such month up to a day."""
+    return until.year if month <= until.month else until.year - 1
 
 
-def _ok(period: Period, article: date | None) -> Period | None:
-    """Drop periods that start after the article or before any plausible data."""
-    if period.start.year < YEAR_MIN:
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What a text's relative periods count from: the article, the focus, a year it states."""
+
+    anchor: Anchor | None
+    focus: Period | None
+    stated_year: int | None
+
+    def year_of_month(self, month: int) -> int | None:
+        """The year of a month named without one."""
+        if self.stated_year:
+            return self.stated_year
+        if self.anchor and self.anchor.exact:
+            return _latest_month_year(month, self.anchor.day)
+        if self.anchor and month <= self.anchor.day.month:
+            return self.anchor.day.year
+        if self.focus:
+            return _latest_month_year(month, self.focus.end)
         return None
-    if article is not None and period.start > article:
+
+    def year_of_part(self, start_month: int) -> int | None:
+        """The year of a quarter or half named without one (the latest before the article)."""
+        if self.stated_year:
+            return self.stated_year
+        if self.anchor and self.anchor.exact:
+            return _latest_month_year(start_month, self.anchor.day)
+        if self.anchor:
+            return self.anchor.day.year
+        return self.focus.end.year if self.focus else None
+
+    @property
+    def article_year(self) -> int | None:
+        """The year of the article, when the anchor says it."""
+        return self.anchor.day.year if self.anchor else None
+
+
+def _month_period(year: int | None, month: int | None) -> Period | None:
+    """A calendar month."""
+    if not year or not month:
+        return None
+    start, end = month_bounds(year, month)
+    return Period(start, end, "month")
+
+
+def _year_period(year: int | None) -> Period | None:
+    """A calendar year."""
+    return Period(date(year, 1, 1), date(year, 12, 31), "year") if year else None
+
+
+def _shift_year(period: Period) -> Period:
+    """The same period one year earlier."""
+    start, end = period.start, period.end
+    end_day = (
+        month_bounds(end.year - 1, end.month)[1] if end.day > 28 else end.replace(year=end.year - 1)
+    )
+    return Period(
+        start.replace(year=start.year - 1, day=1 if start.day > 28 else start.day),
+        end_day,
+        period.grain,
+    )
+
+
+def _previous_month(period: Period) -> Period:
+    """The month before a period's last month."""
+    year, month = (
+        (period.end.year, period.end.month - 1)
+        if period.end.month > 1
+        else (
+            period.end.year - 1,
+            12,
+        )
+    )
+    start, end = month_bounds(year, month)
+    return Period(start, end, "month")
+
+
+def _ok(period: Period | None, frame: _Frame) -> Period | None:
+    """Drop periods before any plausible data or after the publication date."""
+    if period is None or period.start.year < YEAR_MIN:
+        return None
+    anchor = frame.anchor
+    if anchor is not None and anchor.exact and period.start > anchor.day:
         return None
     return period
 
 
-def find_period(sentence: str, language: str | None, article: date | None) -> Period | None:
-    """The reporting period a sentence states, most specific first."""
+def _role(text: str, start: int, end: int, pats: dict[str, re.Pattern[str]]) -> str:
+    """Whether a period mention is stated, the base of a comparison, or a bound."""
+    head = text[max(0, start - _TAIL_CHARS) : start]
+    if pats["bound"].search(head) or pats["record_after"].match(text, end):
+        return BOUND
+    if pats["base"].search(head):
+        return BASE
+    return STATED
+
+
+def _absolute(text: str, language: str | None, pats: dict[str, re.Pattern[str]]) -> list:
+    """Every absolute period pattern's matches as (start, end, kind, match), most specific first."""
+    found = []
+    for kind in (
+        "ytd_month",
+        "ytd",
+        "quarter",
+        "q_short",
+        "half",
+        "month_last_year",
+        "month_this_year",
+        "month",
+        "year",
+        "year_before",
+        "previous_month",
+        "previous_year",
+        "reporting_month",
+        "last_year",
+        "this_year",
+        "last_month",
+    ):
+        for match in pats[kind].finditer(text):
+            if kind in ("month", "month_last_year") and not _is_month(text, match, language):
+                continue
+            found.append((match.start(), match.end(), kind, match))
+    kept: list = []
+    for hit in found:
+        if not any(hit[0] < k[1] and k[0] < hit[1] for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h[0])
+
+
+def _is_month(text: str, match: re.Match[str], language: str | None) -> bool:
+    """A month name standing for a month, not `may` the verb nor the month of a day's date."""
+    token = match.group("month")
+    if token.lower() == "may" and not token[0].isupper():
+        return False
+    before = _DAY_BEFORE_RE.search(text, max(0, match.start() - 5), match.start())
+    return not (before or _DAY_AFTER_RE.match(text, match.end()))
+
+
+def period_mentions(
+    text: str,
+    language: str | None,
+    anchor: Anchor | None,
+    focus: Period | None = None,
+) -> list[PeriodMention]:
+    """Every period a text names, in text order, resolved where the text allows."""
     pats = _patterns(language)
-    match = pats["ytd_month"].search(sentence)
-    if match:
+    hits = _absolute(text, language, pats)
+    roles = [_role(text, h[0], h[1], pats) for h in hits]
+    stated_years = [
+        int(h[3].group("year"))
+        for h, role in zip(hits, roles, strict=True)
+        if role == STATED
+        and "year" in h[3].groupdict()
+        and h[3].group("year")
+        and len(h[3].group("year")) == 4
+    ]
+    frame = _Frame(anchor, focus, stated_years[0] if len(set(stated_years)) == 1 else None)
+    out = []
+    for (start, end, kind, match), role in zip(hits, roles, strict=True):
+        period = _resolve(kind, match, text, language, frame)
+        out.append(PeriodMention(start, end, _ok(period, frame), role, kind))
+    return out
+
+
+def _resolve(
+    kind: str, match: re.Match[str], text: str, language: str | None, frame: _Frame
+) -> Period | None:
+    """The period one match names, or None when the text and its frame do not say."""
+    groups = match.groupdict()
+    explicit = int(groups["year"]) if groups.get("year") and len(groups["year"]) == 4 else None
+    if kind == "ytd_month":
         month = _month_of(match.group("month"), language)
-        year = _year_for_month(month or 1, match.group("year"), article)
-        if month and year:
-            return _ok(Period(date(year, 1, 1), month_bounds(year, month)[1], "ytd"), article)
-    match = pats["ytd"].search(sentence)
-    if match:
-        count = re.search(r"(\w+) (?:monaten|months|maanden|mesi)", match.group(0), re.I)
-        year_match = pats["year"].search(sentence)
-        year = int(year_match.group("year")) if year_match else (article.year if article else None)
-        if year:
-            months = _COUNT_WORDS.get(count.group(1).lower()) if count else None
-            if months and not year_match and article and months > article.month:
-                year -= 1
-            if months:
-                return _ok(Period(date(year, 1, 1), month_bounds(year, months)[1], "ytd"), article)
-            end = article if article and article.year == year else date(year, 12, 31)
-            return _ok(Period(date(year, 1, 1), end, "ytd"), article)
-    for key in ("quarter", "q_short"):
-        match = pats[key].search(sentence)
-        if match:
-            q_text = match.group("q").lower()
-            quarter = int(q_text) if q_text.isdigit() else _quarter_index(q_text, language)
-            year_text = match.group("year")
-            if year_text and len(year_text) == 2:
-                year_text = "20" + year_text
-            year = int(year_text) if year_text else _implicit_year(sentence, pats, article)
-            if quarter and year:
-                start = date(year, 3 * quarter - 2, 1)
-                if not year_text and article is not None and start > article:
-                    year -= 1  # the latest such quarter before the article
-                    start = date(year, 3 * quarter - 2, 1)
-                return _ok(Period(start, month_bounds(year, 3 * quarter)[1], "quarter"), article)
-    match = pats["half"].search(sentence)
-    if match:
+        year = explicit or (frame.year_of_month(month) if month else None)
+        if not month or not year:
+            return None
+        return Period(date(year, 1, 1), month_bounds(year, month)[1], "ytd")
+    if kind == "ytd":
+        return _ytd(match, frame)
+    if kind in ("quarter", "q_short"):
+        return _quarter(match, language, frame)
+    if kind == "half":
         half = _HALF_INDEX.get(match.group("h").lower(), 2)
-        year = (
-            int(match.group("year"))
-            if match.group("year")
-            else _implicit_year(sentence, pats, article)
-        )
-        if year:
-            start = date(year, 1 if half == 1 else 7, 1)
-            end = date(year, 6, 30) if half == 1 else date(year, 12, 31)
-            return _ok(Period(start, end, "half_year"), article)
-    for match in pats["month"].finditer(sentence):
-        token = match.group("month")
-        if language == "en" and token.lower() == "may" and not token[0].isupper():
-            continue
-        if _DAY_BEFORE_RE.search(
-            sentence, max(0, match.start() - 5), match.start()
-        ) or _DAY_AFTER_RE.match(sentence, match.end()):
-            continue  # `2 aprile 2025`, `20. April`, `January 3`: a day's date, not a month
-        month = _month_of(token, language)
-        year = _year_for_month(month or 1, match.group("year"), article)
-        if month and year:
-            start, end = month_bounds(year, month)
-            return _ok(Period(start, end, "month"), article)
-    match = pats["year"].search(sentence)
-    if match:
-        year = int(match.group("year"))
-        return _ok(Period(date(year, 1, 1), date(year, 12, 31), "year"), article)
-    relative = _relative(sentence, pats)
-    if article is None or relative is None:
-        return None
-    if relative == "last_month":
-        year, month = (
-            (article.year, article.month - 1) if article.month > 1 else (article.year - 1, 12)
-        )
-        start, end = month_bounds(year, month)
-        return Period(start, end, "month")
-    year = article.year + (-1 if relative == "last_year" else 0)
-    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+        year = explicit or frame.year_of_part(1 if half == 1 else 7)
+        if not year:
+            return None
+        start = date(year, 1 if half == 1 else 7, 1)
+        return Period(start, date(year, 6, 30) if half == 1 else date(year, 12, 31), "half_year")
+    if kind == "month":
+        month = _month_of(match.group("month"), language)
+        return _month_period(explicit or (frame.year_of_month(month) if month else None), month)
+    if kind == "month_last_year":
+        month = _month_of(match.group("month"), language)
+        base = frame.anchor.day.year if frame.anchor and frame.anchor.exact else None
+        base = base or (frame.focus.end.year if frame.focus else None)
+        return _month_period(base - 1 if base else None, month)
+    if kind == "month_this_year":
+        month = _month_of(match.group("month") or match.group("month2"), language)
+        year = frame.article_year or (frame.focus.end.year if frame.focus else None)
+        return _month_period(year, month)
+    if kind == "year":
+        return _year_period(int(match.group("year")))
+    return _relative(kind, frame)
 
 
-def _relative(text: str, pats: dict[str, re.Pattern[str]]) -> str | None:
-    """The relative period a text states and does not only compare with, if any."""
-    for key in ("last_year", "this_year", "last_month"):
-        for rel in pats[key].finditer(text):
-            if not _COMPARISON_RE.search(text[: rel.start()]):
-                return key
+def _relative(kind: str, frame: _Frame) -> Period | None:
+    """A period named relative to the article or to the text's focus."""
+    anchor, focus = frame.anchor, frame.focus
+    exact = anchor is not None and anchor.exact
+    if kind == "last_year":
+        return _year_period(anchor.day.year - 1) if exact else None
+    if kind == "this_year":
+        return _year_period(anchor.day.year) if anchor else None
+    if kind == "last_month":
+        if not exact:
+            return None
+        return _previous_month(Period(anchor.day, anchor.day, "day"))
+    if kind == "year_before":
+        return _shift_year(focus) if focus else None
+    if kind == "previous_year":
+        if focus:
+            return _year_period(focus.end.year - 1)
+        return _year_period(anchor.day.year - 1) if exact else None
+    if kind == "previous_month":
+        if focus and focus.grain == "month":
+            return _previous_month(focus)
+        return _previous_month(Period(anchor.day, anchor.day, "day")) if exact else None
+    if kind == "reporting_month":
+        return focus if focus and focus.grain == "month" else None
     return None
 
 
-def states_relative_period(text: str, language: str | None) -> bool:
-    """Whether a text names its period relative to the article (`im vergangenen Jahr`) only."""
-    pats = _patterns(language)
-    absolute = ("ytd", "quarter", "q_short", "half", "month", "year")
-    if any(pats[key].search(text) for key in absolute):
-        return False
-    return _relative(text, pats) is not None
+def _ytd(match: re.Match[str], frame: _Frame) -> Period | None:
+    """`seit Jahresbeginn`, `in the first seven months`: from January to a month of a year."""
+    count = re.search(r"(\w+) (?:monaten|months|maanden|mesi)", match.group(0), re.I)
+    months = PERIOD_COUNT_WORDS.get(count.group(1).lower()) if count else None
+    explicit = match.group("year")
+    year = (
+        (int(explicit) if explicit else None)
+        or frame.stated_year
+        or frame.article_year
+        or (frame.focus.end.year if frame.focus else None)
+    )
+    if not year:
+        return None
+    anchor = frame.anchor
+    if months and not frame.stated_year and anchor and months > anchor.day.month:
+        year -= 1
+    if months:
+        return Period(date(year, 1, 1), month_bounds(year, months)[1], "ytd")
+    end = anchor.day if anchor and anchor.day.year == year else date(year, 12, 31)
+    return Period(date(year, 1, 1), end, "ytd")
+
+
+def _quarter(match: re.Match[str], language: str | None, frame: _Frame) -> Period | None:
+    """A quarter named by an ordinal word or `Q3`, with or without its year."""
+    q_text = match.group("q").lower()
+    quarter = int(q_text) if q_text.isdigit() else _quarter_index(q_text, language)
+    year_text = match.group("year")
+    if year_text and len(year_text) == 2:
+        year_text = "20" + year_text
+    year = int(year_text) if year_text else frame.year_of_part(3 * (quarter or 1) - 2)
+    if not quarter or not year:
+        return None
+    start = date(year, 3 * quarter - 2, 1)
+    return Period(start, month_bounds(year, 3 * quarter)[1], "quarter")
 
 
 def _quarter_index(word: str, language: str | None) -> int | None:
     """Quarter number of an ordinal word."""
-    for lang in (language,) if language in QUARTER_WORDS else LANGUAGES:
+    for lang in (language, "en") if language in QUARTER_WORDS else LANGUAGES:
         if word in QUARTER_WORDS[lang]:
             return QUARTER_WORDS[lang][word]
     return None
 
 
-def _implicit_year(
-    sentence: str, pats: dict[str, re.Pattern[str]], article: date | None
-) -> int | None:
-    """A year stated elsewhere in the sentence, else the article's year."""
-    match = pats["year"].search(sentence)
-    if match:
-        return int(match.group("year"))
-    return article.year if article else None
+def stated_period(mentions: list[PeriodMention]) -> Period | None:
+    """The first resolved period a text states for itself (not a base or a bound)."""
+    for mention in mentions:
+        if mention.role == STATED and mention.period is not None:
+            return mention.period
+    return None
+
+
+def nearest_stated(
+    mentions: list[PeriodMention], position: int, start: int = 0, end: int | None = None
+) -> PeriodMention | None:
+    """The stated mention nearest an offset within [start, end), resolved or not."""
+    best: tuple[int, PeriodMention] | None = None
+    for mention in mentions:
+        if (
+            mention.role != STATED
+            or mention.start < start
+            or (end is not None and mention.end > end)
+        ):
+            continue
+        distance = position - mention.end if mention.end <= position else mention.start - position
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), mention)
+    return best[1] if best else None
+
+
+def find_period(
+    text: str, language: str | None, anchor: Anchor | None, focus: Period | None = None
+) -> Period | None:
+    """The period a text states, the first named (comparison bases and bounds left out)."""
+    for mention in period_mentions(text, language, anchor, focus):
+        if mention.role == STATED:
+            return mention.period
+    return None

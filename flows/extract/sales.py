@@ -1,48 +1,71 @@
-"""Sales figures: a company, a metric, a value, a period, a market and a segment per figure."""
+"""Sales figures: a company, a metric, a value, a period, a market and a segment per figure.
+
+A sentence's figures are read one by one. A figure is a value when its words say what was
+counted (a metric cue or a vehicle unit) and nothing says it is something else (a change, a
+target, a price, a threshold, a rate, a running total, a model name, a stock code, an
+ordinal). It belongs to the company it is paired with (`Opel (8.123)`, `Seat mit 4,7 Prozent`,
+`3.160.901 stuks van het Volkswagen-concern`), else to the company its clause is about; a
+figure two companies share (`Hyundai und Kia verkauften zusammen ...`) belongs to neither.
+Its period is the nearest one its clause states, else the sentence's, the paragraph's, or the
+period the text is talking about.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from flows.extract.companies import Match
 from flows.extract.constants import (
+    COORDINATION_PATTERN,
     MARKET_CUES,
     REPORTING_BODIES,
     REPORTING_BODY_CANONICAL,
     SALES_ACHIEVED_CUES,
+    SALES_ASIDE_CUES,
     SALES_CONTINUATION_CUES,
+    SALES_CUMULATIVE_CUES,
+    SALES_EACH_CUES,
     SALES_HYPOTHETICAL_CUES,
+    SALES_JOINT_CUES,
     SALES_MAX_SENTENCE_CHARS,
     SALES_METRIC_CUES,
     SALES_METRIC_PRIORITY,
     SALES_OWNED_METRIC_CUES,
     SALES_OWNED_METRIC_OWNER,
     SALES_PART_CUES,
+    SALES_PRONOUN_SUBJECTS,
+    SALES_RATE_CUES,
     SALES_REJECT_CUES,
+    SALES_SHARE_WORDS,
+    SALES_THRESHOLD_WORDS,
     SALES_UNIT_WORDS,
     SALES_WHOLE_MARKET_CUES,
     SEGMENT_CUES,
 )
 from flows.extract.numbers import Quantity, find_quantities
-from flows.extract.periods import Period, find_period, states_relative_period
+from flows.extract.periods import (
+    STATED,
+    Anchor,
+    Period,
+    PeriodMention,
+    nearest_stated,
+    period_mentions,
+)
 from flows.extract.sentences import split_line
+from flows.extract.shares import is_change, is_market_share
 from flows.extract.text import is_boilerplate_line, word_regex
 
 _CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s)|\s-\s")
 _COMPARISON_RE = re.compile(
     r"(?:\bfrom|compared (?:with|to)|versus|vs\.?|gegenüber|\bnach|\btegen|tegenover"
-    r"|ten opzichte van|rispetto a\w*|\bcontro)\s+(?:(?:about|around|rund|etwa|ongeveer|circa"
+    r"|ten opzichte van|rispetto a\w*|\bcontro|\bthan|\bals|\bdan|\bstatt|surpass\w*|eclips\w*"
+    r"|übertr\w*|superand\w*)\s+(?:\w+\s+){0,2}?(?:(?:about|around|rund|etwa|ongeveer|circa"
     r"|knapp|ruim)\s+)?$",
-    re.I,
-)
-_YEAR_BEFORE_RE = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:a year earlier|the year before|im vorjahr|vor einem jahr"
-    r"|een jaar eerder|vorig jaar|l'anno precedente|un anno prima)",
     re.I,
 )
 _COMPARISON_GAP = 80
@@ -52,25 +75,35 @@ _FULL_YEAR_RE = re.compile(
     re.I,
 )
 _MULTIPLIER_RE = re.compile(r"^\s?-?\s?(?:mal|fach|fache[nm]?|x\b|times|keer|volte)", re.I)
-_RANK_BEFORE_RE = re.compile(r"(?:platz|rang|rank|plaats|posto|nummer|nr\.?|no\.?)\s*$", re.I)
+_RANK_BEFORE_RE = re.compile(r"(?:platz|rang|rank|plaats|posto|nummer|nr\.?|no\.?|top|#)\s*$", re.I)
 _RANK_AFTER_RE = re.compile(r"^\.?\s*(?:platz|rang|plaats|posto|place)\b", re.I)
-_CHANGE_BEFORE_RE = re.compile(
-    r"(?:\bum|\bby|\bmet|\bplus|\bminus|\+|-|\bwuchs|\bstieg|\bgrew|\brose|\bfell"
-    r"|(?:crescita|calo|aumento|diminuzione|rialzo|ribasso|flessione)\s+(?:del|di))"
-    r"\s*(?:rund|etwa|fast|knapp|ca\.|about|around|nearly|almost|circa|ongeveer|bijna)?\s*$",
+_ORDINAL_AFTER_RE = re.compile(
+    r"^\s?(?:millionth|millionste\w*|miljoenste|milionesim\w*|thousandth|tausendste\w*"
+    r"|duizendste|millesim\w*)",
     re.I,
 )
-_CHANGE_AFTER_RE = re.compile(
-    r"^\s*(?:mehr|weniger|plus|minus|more|less|higher|lower|up|down|meer|minder|in più|in meno"
-    r"|increase|zuwachs|wachstum|growth|groei|crescita|anstieg|rückgang|gegenüber|im vergleich"
-    r"|year[- ]on[- ]year|on year|jaar op jaar|rispetto)",
-    re.I,
-)
+# `(9988.HK)`, `NYSE:NIO`: stock codes and exchange listings.
+_TICKER_AFTER_RE = re.compile(r"^\.(?:HK|SZ|SS|SH|T|KS|KQ|TW|DE|PA|MI|AS|L|F)\b")
+_TICKER_BEFORE_RE = re.compile(r"(?:NYSE|NASDAQ|HKEX|HKG|SZSE|SSE|ETR|XETRA|KRX|TSE|HK)\s*:\s*$")
+_FRACTION_AFTER_RE = re.compile(r"^\s?/\s?\d")
+_FRACTION_BEFORE_RE = re.compile(r"\d\s?/\s?$")
+_NOUN_AFTER_RE = re.compile(r"\s*(?:[\w'’.-]+\s+)?[\w'’.-]+")
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
+_UNIT_COMPOUND_RE = re.compile(r"-(?:unit|einheit|stück|stuks|unità)", re.I)
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 _BRAND_AS_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?")
-_NAME_FIGURE_GAP_RE = re.compile(r"\s*[(:]?\s*")
 _LISTED_MIN = 1000  # smaller figures right after a name are model names (`Audi 100`)
+# The gap between a name and the figure paired with it: `BYD 300.538`, `Opel (8.123)`,
+# `Toyota with 2.12 million`, `SKODA met 2.176`, `Peugeot: 9.200`, `Seat (+18,8 %) mit 4,7`.
+_PAIR_GAP_RE = re.compile(
+    r"\s*(?:\([^()]{0,24}\)\s*)?[(:,]?\s*(?:(?:mit|met|with|con|at|auf|op|a|at)\s+)?"
+    r"(?:(?:rund|etwa|circa|ca\.|knapp|about|around|nearly|almost|ongeveer|bijna|ruim|oltre"
+    r"|quasi|over|more than|mehr als|über|meer dan)\s+)?",
+    re.I,
+)
+# A figure inside the parentheses that follow a name: `Stellantis (1,533,670 units)`,
+# `VW (Anteil: 15,5%)`, `Ford (-11,2 %/4,1 %)`.
+_PAREN_OPEN_RE = re.compile(r"\s*\([^()]{0,30}$")
 _RESPECTIVELY_RE = re.compile(
     r"\b(?:respectively|beziehungsweise|respektive|respectievelijk|rispettivamente)\b", re.I
 )
@@ -86,7 +119,10 @@ _DIFFERENCE_AFTER_RE = re.compile(
 )
 _WHOLE_MARKET_RE = re.compile(rf"\b(?:{SALES_WHOLE_MARKET_CUES})\b", re.I)
 _OWNED_METRIC_OWNER_RE = re.compile(SALES_OWNED_METRIC_OWNER, re.I)
+_COORDINATION_RE = re.compile(rf"^{COORDINATION_PATTERN}$", re.I)
+_EACH_RE = re.compile(rf"(?<![\w])(?:{SALES_EACH_CUES})(?![\w])", re.I)
 _COUNTED_METRICS = ("registrations", "deliveries", "exports", "production", "units_sold")
+_UNIT_METRICS = ("registrations", "deliveries", "units_sold")
 _REPORTING_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(b) for b in REPORTING_BODIES) + r")(?![\w-])"
 )
@@ -101,6 +137,8 @@ _REPORTING_MARKET = {
     "SMMT": "UK",
     "VDA": "DE",
 }
+# Units sold outside the maker's home market: a market of their own, not a metric.
+EXPORT_MARKET = "export"
 # A company's figure with no market named anywhere near it counts worldwide.
 _DEFAULT_MARKET = "global"
 # A section: the paragraphs since the last heading line, at most this many before the current
@@ -140,6 +178,14 @@ _JOINED_RE = re.compile(
 )
 # Labels a new energy vehicle statement may also name as its parts.
 _NEV_PARTS = frozenset({"NEV", "BEV", "PHEV"})
+# Owners named after a figure: `3.160.901 stuks van het Volkswagen-concern`, `607 Fahrzeuge
+# von Tesla`; `for`, `für`, `voor` only after a comparison (`tegen 210.583 voor de VW Groep`).
+_OWNER_AFTER = r"von|vom|van|of|di|del|della|dello|dei|degli|des"
+_OWNER_AFTER_COMPARED = r"für|voor|for|per"
+_ARTICLE = (
+    r"(?:(?:der|die|das|dem|den|de|het|the|il|la|lo|l['’]|i|gli|le)\s+)?"
+    r"(?:(?:gruppo|groep|konzern|group|gruppe)\s+)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +205,20 @@ class SalesRow:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Neighbouring sentences of the same paragraph and the section heading and paragraphs."""
+    """What surrounds a sentence: its paragraph, its section, the article's date and focus.
+
+    `focus` is the period the text was last talking about (the period of the last figure, or
+    of the last sentence that spoke of sales and named one period); `topic` is the company of
+    the last figure, which a pronoun subject (`it delivered`, `man lieferte`) refers back to.
+    """
 
     previous: tuple[str, ...] = ()
     following: str = ""
     heading: str = ""
     earlier: tuple[str, ...] = ()  # lines of the section's earlier paragraphs, in text order
+    anchor: Anchor | None = None
+    focus: Period | None = None
+    topic: Match | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +227,29 @@ class _Stated:
 
     label: str
     loose: bool
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence as its figures see it, with what is read once and shared."""
+
+    text: str
+    language: str | None
+    context: Context
+    companies: list[Match]
+    quantities: list[Quantity]
+    periods: list[PeriodMention]
+    excluded: set[int] = field(default_factory=set)  # starts of names that own no figure
+    _previous_periods: list[list[PeriodMention]] | None = None
+
+    def previous_periods(self) -> list[list[PeriodMention]]:
+        """The period mentions of the paragraph's earlier sentences, nearest first."""
+        if self._previous_periods is None:
+            self._previous_periods = [
+                period_mentions(text, self.language, self.context.anchor, self.context.focus)
+                for text in reversed(self.context.previous)
+            ]
+        return self._previous_periods
 
 
 def _is_heading(line: str) -> bool:
@@ -242,7 +319,37 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     out["part"] = word_regex(union(SALES_PART_CUES))
     out["owned_metric"] = word_regex(union(SALES_OWNED_METRIC_CUES))
     out["hypothetical"] = word_regex(union(SALES_HYPOTHETICAL_CUES))
-    out["unit"] = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{union(SALES_UNIT_WORDS)})(?![\w])", re.I)
+    units = union(SALES_UNIT_WORDS)
+    out["unit"] = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{units})(?![\w])", re.I)
+    out["unit_word"] = word_regex(units)
+    out["threshold_before"] = re.compile(
+        rf"(?<![\w])(?:{union(SALES_THRESHOLD_WORDS)})\s+(?:\w+\s+){{0,1}}?"
+        rf"(?:von|of|van|di|dei|del|della|de|der)?\s*(?:the\s+)?$",
+        re.I,
+    )
+    out["threshold_after"] = re.compile(
+        rf"^[\s-]*(?:[\w-]+[\s-]+){{0,2}}?(?:{union(SALES_THRESHOLD_WORDS)})(?![\w])", re.I
+    )
+    out["surpass_before"] = re.compile(
+        r"(?<![\w])(?:surpass\w*|exceed\w*|cross\w*|broke|break\w*|topp\w*|übersprang\w*"
+        r"|übersprungen|überschritt\w*|überschritten|überstieg\w*|superat\w*|superando"
+        r"|oltrepass\w*|overschre\w*|doorbr\w*)\s+(?:(?:the|die|de|het|la|il|i|le|its|seine"
+        r"|ihre)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}$",
+        re.I,
+    )
+    out["rate"] = word_regex(union(SALES_RATE_CUES))
+    out["cumulative"] = word_regex(union(SALES_CUMULATIVE_CUES))
+    out["aside"] = word_regex(union(SALES_ASIDE_CUES))
+    out["pronoun"] = word_regex(union(SALES_PRONOUN_SUBJECTS))
+    out["joint"] = word_regex(union(SALES_JOINT_CUES))
+    out["owner_after"] = re.compile(
+        rf"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:{_OWNER_AFTER})\s+{_ARTICLE}$", re.I
+    )
+    out["owner_after_compared"] = re.compile(
+        rf"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:{_OWNER_AFTER}|{_OWNER_AFTER_COMPARED})\s+"
+        rf"{_ARTICLE}$",
+        re.I,
+    )
     return out
 
 
@@ -267,77 +374,6 @@ def _clause(sentence: str, position: int) -> tuple[int, int]:
         elif match.start() >= position:
             return start, match.start()
     return start, len(sentence)
-
-
-def _metric_for(sentence: str, quantity: Quantity, language: str | None) -> str | None:
-    """The metric whose cue stands nearest a figure in the sentence."""
-    pats = _patterns(language)
-    best: tuple[int, int, str] | None = None
-    for rank, metric in enumerate(SALES_METRIC_PRIORITY):
-        for match in pats[f"metric:{metric}"].finditer(sentence):
-            if match.end() <= quantity.start:
-                distance = quantity.start - match.end()
-            elif match.start() >= quantity.end:
-                distance = match.start() - quantity.end
-            else:
-                distance = 0  # the cue spans the figure ("aandeel van 34 procent in de markt")
-            if best is None or (distance, rank) < best[:2]:
-                best = (distance, rank, metric)
-    return best[2] if best else None
-
-
-def _is_change(sentence: str, quantity: Quantity) -> bool:
-    """A percentage that states growth or decline rather than a level."""
-    before = sentence[max(0, quantity.start - 25) : quantity.start]
-    after = sentence[quantity.end : quantity.end + 30]
-    return bool(_CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(after))
-
-
-def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
-    """A plain figure that can be a number of vehicles."""
-    if quantity.is_percent or quantity.currency:
-        return False
-    if quantity.value < 1 or quantity.value != quantity.value.to_integral_value():
-        return False
-    if _DIFFERENCE_AFTER_RE.match(sentence, quantity.end):
-        return False  # `2.300 Fahrzeuge weniger als im Vorjahr` is a difference
-    if _YEAR_RE.match(quantity.text) and not _patterns(language)["unit"].match(
-        sentence[quantity.end :]
-    ):
-        return False
-    after = sentence[quantity.end : quantity.end + 12]
-    if (
-        _MULTIPLIER_RE.match(after)
-        or _RANK_AFTER_RE.match(after)
-        or _COMPOUND_AFTER_RE.match(after)
-    ):
-        return False
-    return not _RANK_BEFORE_RE.search(sentence[max(0, quantity.start - 12) : quantity.start])
-
-
-def _rejected(sentence: str, quantity: Quantity, language: str | None) -> bool:
-    """Whether the clause of a figure speaks of capacity, price, staff, users, goals..."""
-    start, end = _clause(sentence, quantity.start)
-    clause = sentence[start:end]
-    pats = _patterns(language)
-    if not pats["reject"].search(clause):
-        return False
-    # `das Ziel von 25.000 Einheiten` names what the figure is, whatever else was achieved.
-    head = sentence[start : quantity.start]
-    for cue in pats["reject"].finditer(head):
-        if _CUE_OF_FIGURE_RE.fullmatch(head[cue.end() :]):
-            return True
-    return not pats["achieved"].search(clause)
-
-
-def _company_for(sentence: str, mentions: list[Match], quantity: Quantity) -> Match | None:
-    """The company a figure belongs to: the nearest named before it, else right after it."""
-    before = [m for m in mentions if m.end <= quantity.start]
-    if before:
-        return max(before, key=lambda m: m.end)
-    clause_start, clause_end = _clause(sentence, quantity.start)
-    after = [m for m in mentions if quantity.end <= m.start and m.end <= clause_end]
-    return min(after, key=lambda m: m.start) if after else None
 
 
 def _nearest_cue(
@@ -519,168 +555,399 @@ def find_reporting_body(sentence: str, context: Context) -> str | None:
     return None
 
 
-def _inherited_metric(context: Context, language: str | None) -> str | None:
-    """A unit metric stated in the sentence before (a table-like run of figures)."""
-    if not context.previous:
-        return None
+def _cue_distance(sentence: str, match: re.Match[str], quantity: Quantity, unit: re.Pattern) -> int:
+    """How far a metric cue stands from a figure, read as the figure's own words.
+
+    A cue right after the figure's unit (`6.001 Einheiten ausgeliefert`) is the figure's own
+    verb; a cue before it that a conjunction separates (`produziert und 6.001 ...`) belongs
+    to the other half of the sentence.
+    """
+    if match.end() <= quantity.start:
+        gap = sentence[match.end() : quantity.start]
+        penalty = 60 if re.search(r"(?<![\w])(?:und|and|en|e|ed|sowie)(?![\w])", gap) else 0
+        return len(gap) + penalty
+    if match.start() >= quantity.end:
+        gap = sentence[quantity.end : match.start()]
+        unit_match = unit.match(gap)
+        if unit_match and not gap[unit_match.end() :].strip(" \t"):
+            return 0
+        return len(gap)
+    return 0  # the cue spans the figure ("aandeel van 34 procent in de markt")
+
+
+def _metric_for(
+    sentence: str, quantity: Quantity, language: str | None, metrics: tuple[str, ...]
+) -> str | None:
+    """The metric (of those a figure of its kind can have) whose cue stands nearest it."""
     pats = _patterns(language)
-    for previous in reversed(context.previous):
-        for metric in ("units_sold", "deliveries", "registrations"):
-            if pats[f"metric:{metric}"].search(previous) and not pats["reject"].search(previous):
-                return metric
+    best: tuple[int, int, str] | None = None
+    for rank, metric in enumerate(SALES_METRIC_PRIORITY):
+        if metric not in metrics:
+            continue
+        for match in pats[f"metric:{metric}"].finditer(sentence):
+            distance = _cue_distance(sentence, match, quantity, pats["unit"])
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, metric)
+    return best[2] if best else None
+
+
+def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> bool:
+    """A number that names something other than an amount: a model, a code, a rank, a mark."""
+    before = sentence[max(0, quantity.start - 40) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 40]
+    pats = _patterns(language)
+    return bool(
+        _ORDINAL_AFTER_RE.match(after)
+        or _TICKER_AFTER_RE.match(after)
+        or _TICKER_BEFORE_RE.search(before)
+        or _FRACTION_AFTER_RE.match(after)
+        or _FRACTION_BEFORE_RE.search(before)
+        or pats["threshold_before"].search(before)
+        or pats["threshold_after"].match(after)
+        or pats["surpass_before"].search(before)
+    )
+
+
+def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
+    """A plain figure that can be a number of vehicles."""
+    if quantity.is_percent or quantity.currency:
+        return False
+    if quantity.value < 1 or quantity.value != quantity.value.to_integral_value():
+        return False
+    if _DIFFERENCE_AFTER_RE.match(sentence, quantity.end):
+        return False  # `2.300 Fahrzeuge weniger als im Vorjahr` is a difference
+    if _YEAR_RE.match(quantity.text) and not _patterns(language)["unit"].match(
+        sentence[quantity.end :]
+    ):
+        return False
+    after = sentence[quantity.end : quantity.end + 12]
+    if _MULTIPLIER_RE.match(after) or _RANK_AFTER_RE.match(after):
+        return False
+    if _COMPOUND_AFTER_RE.match(after) and not _UNIT_COMPOUND_RE.match(after):
+        return False
+    if _not_a_value(sentence, quantity, language):
+        return False
+    return not _RANK_BEFORE_RE.search(sentence[max(0, quantity.start - 12) : quantity.start])
+
+
+def _own_span(sentence: str, quantity: Quantity, quantities: list[Quantity]) -> tuple[int, int]:
+    """A figure's own words: from it to the next figure or the end of its clause."""
+    _, clause_end = _clause(sentence, quantity.end)
+    following = [
+        q.start for q in quantities if q.start >= quantity.end and not _YEAR_RE.match(q.text)
+    ]
+    return quantity.start, min([clause_end, *following])
+
+
+def _rejected(read: _Sentence, quantity: Quantity) -> bool:
+    """Whether the clause of a figure speaks of capacity, price, staff, goals, rates, totals."""
+    sentence = read.text
+    start, end = _clause(sentence, quantity.start)
+    clause = sentence[start:end]
+    pats = _patterns(read.language)
+    own_start, own_end = _own_span(sentence, quantity, read.quantities)
+    own = sentence[own_start:own_end]
+    if pats["rate"].search(own) or pats["cumulative"].search(clause):
+        return True
+    if pats["rate"].search(sentence[max(start, quantity.start - 25) : quantity.start]):
+        return True
+    if not pats["reject"].search(clause):
+        return False
+    # `das Ziel von 25.000 Einheiten` names what the figure is, whatever else was achieved.
+    head = sentence[start : quantity.start]
+    for cue in pats["reject"].finditer(head):
+        if _CUE_OF_FIGURE_RE.fullmatch(head[cue.end() :]):
+            return True
+    # `25,795 patents`, `1,025 horsepower`: the noun right after the figure names it.
+    noun = _NOUN_AFTER_RE.match(sentence, quantity.end)
+    if noun and pats["reject"].search(noun.group(0)):
+        return True
+    return not pats["achieved"].search(clause)
+
+
+def _asides(read: _Sentence) -> set[int]:
+    """Starts of names inside an aside (`including Genesis`, `owned by Dongfeng`)."""
+    out: set[int] = set()
+    pats = _patterns(read.language)
+    for cue in pats["aside"].finditer(read.text):
+        end = _clause(read.text, cue.end())[1]
+        # The aside runs over its list of names: up to the clause that holds a figure.
+        for company in read.companies:
+            if cue.end() <= company.start and company.start <= end + 80:
+                between = read.text[cue.end() : company.start]
+                if not any(cue.end() <= q.start < company.start for q in read.quantities) and (
+                    len(between) < 120
+                ):
+                    out.add(company.start)
+    return out
+
+
+def _in_parentheses_after(read: _Sentence, quantity: Quantity) -> Match | None:
+    """The name whose parentheses hold the figure: `Opel (8.123)`, `VW (Anteil: 15,5%)`."""
+    for company in reversed(read.companies):
+        if company.end > quantity.start:
+            continue
+        gap = read.text[company.end : quantity.start]
+        if _PAREN_OPEN_RE.fullmatch(gap):
+            return company
+        return None
     return None
 
 
-def _figure_period(
-    sentence: str, quantity: Quantity, language: str | None, article: date | None, context: Context
-) -> Period | None:
-    """The period of one figure: its clause and what precedes it, the sentence, the paragraph."""
+def _paired_before(read: _Sentence, quantity: Quantity) -> Match | None:
+    """The name a figure is paired with: `Toyota with 2.12 million`, `SKODA met 2.176`."""
+    for company in reversed(read.companies):
+        if company.end > quantity.start:
+            continue
+        gap = read.text[company.end : quantity.start]
+        return company if _PAIR_GAP_RE.fullmatch(gap) else None
+    return None
+
+
+def _owner_after(read: _Sentence, quantity: Quantity, compared: bool) -> Match | None:
+    """The owner named after a figure: `3.160.901 stuks van het Volkswagen-concern`."""
+    pattern = _patterns(read.language)["owner_after_compared" if compared else "owner_after"]
+    _, clause_end = _clause(read.text, quantity.end)
+    for company in read.companies:
+        if company.start < quantity.end or company.start > clause_end:
+            continue
+        if any(quantity.end <= q.start < company.start for q in read.quantities):
+            return None
+        gap = read.text[quantity.end : company.start]
+        return company if pattern.fullmatch(gap) else None
+    return None
+
+
+def _joint(read: _Sentence, owner: Match, quantity: Quantity) -> bool:
+    """Whether a figure is the total of coordinated companies (`Hyundai und Kia ... zusammen`)."""
+    if _EACH_RE.search(read.text):
+        return False
+    earlier = [c for c in read.companies if c.end <= owner.start and c.start not in read.excluded]
+    if not earlier or earlier[-1].company_id == owner.company_id:
+        return False
+    return bool(_COORDINATION_RE.match(read.text[earlier[-1].end : owner.start]))
+
+
+def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
+    """The company a figure's clause is about: named in it, referred to, or before it."""
+    sentence = read.text
     clause_start, clause_end = _clause(sentence, quantity.start)
-    clause = sentence[clause_start:clause_end]
-    if states_relative_period(clause, language):
-        # "im vergangenen Jahr" in the figure's own clause: a date named elsewhere in the
-        # sentence ("im Oktober 2014 kaufte ...") is not its period; without an article date
-        # the period stays unknown.
-        return find_period(clause, language, article)
-    full_year = _FULL_YEAR_RE.search(clause) is not None
-    for text in (sentence[:clause_end], sentence, *reversed(context.previous)):
-        period = find_period(text, language, article)
-        if period and full_year and period.grain != "year":
+    usable = [c for c in read.companies if c.start not in read.excluded]
+    in_clause = [c for c in usable if clause_start <= c.start and c.end <= quantity.start]
+    if in_clause:
+        return in_clause[-1]
+    if _patterns(read.language)["pronoun"].search(sentence, clause_start, quantity.start):
+        topic = read.context.topic
+        if topic is not None and any(c.company_id == topic.company_id for c in usable):
+            return next(c for c in usable if c.company_id == topic.company_id)
+        if usable:
+            return usable[0]
+    before = [c for c in usable if c.end <= quantity.start]
+    if before:
+        return before[-1]
+    after = [c for c in usable if quantity.end <= c.start and c.end <= clause_end]
+    return after[0] if after else None
+
+
+def _company_for(read: _Sentence, quantity: Quantity) -> Match | None:
+    """The company a figure belongs to; None for nobody's or a shared figure."""
+    paired = _in_parentheses_after(read, quantity)
+    if paired is not None and paired.start not in read.excluded:
+        return paired
+    compared = bool(
+        _COMPARISON_RE.search(read.text[max(0, quantity.start - _COMPARISON_GAP) : quantity.start])
+    )
+    after = _owner_after(read, quantity, compared)
+    if after is not None:
+        return after
+    paired = _paired_before(read, quantity)
+    if paired is not None and paired.start not in read.excluded:
+        return paired
+    owner = _subject(read, quantity)
+    if owner is None or _joint(read, owner, quantity):
+        return None
+    return owner
+
+
+def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
+    """The period of one figure: its clause, the sentence, the paragraph, the text's focus."""
+    sentence = read.text
+    clause_start, clause_end = _clause(sentence, quantity.start)
+    mention = nearest_stated(read.periods, quantity.start, clause_start, clause_end)
+    if mention is None:
+        mention = nearest_stated(read.periods, quantity.start)
+    if mention is not None:
+        period = mention.period
+        if (
+            period
+            and period.grain != "year"
+            and _FULL_YEAR_RE.search(sentence, clause_start, clause_end)
+        ):
             # "over the year" after a quarter figure: the whole year of that quarter.
             year = period.start.year
             return Period(date(year, 1, 1), date(year, 12, 31), "year")
-        if period:
-            return period
-    return None
+        return period
+    for mentions in read.previous_periods():
+        stated = [m for m in mentions if m.role == STATED]
+        if stated:
+            return stated[-1].period
+    return read.context.focus
 
 
-def _read_figure(
-    sentence: str,
-    quantity: Quantity,
-    companies: list[Match],
-    language: str | None,
-    article: date | None,
-    context: Context,
-) -> SalesRow | None:
+def _is_share(read: _Sentence, quantity: Quantity, metric: str | None) -> bool:
+    """Whether a percentage is a market share of the company it is read for."""
+    sentence = read.text
+    if quantity.value > 100 or is_change(sentence, quantity.start, quantity.end, read.language):
+        return False
+    context = " ".join(read.context.previous)
+    if metric == "market_share" or is_market_share(
+        sentence, quantity.start, quantity.end, read.language, context
+    ):
+        return True
+    # `Mazda (1,23 procent)`, `2.25 million units (16.3 percent)`, `Audi (+15,7 %/8,7 %)`:
+    # an unsigned percentage in a name's or a figure's parentheses, in a text about shares.
+    head = sentence[max(0, quantity.start - 30) : quantity.start]
+    in_parentheses = bool(re.search(r"\(\s*$|\(\s*[^()]{0,14}%\s*/\s*$", head))
+    if not in_parentheses:
+        return False
+    shares = _patterns_share(read.language)
+    return bool(shares.search(sentence) or shares.search(context))
+
+
+@lru_cache(maxsize=8)
+def _patterns_share(language: str | None) -> re.Pattern[str]:
+    """Share and market-share words, for a text that presents shares in parentheses."""
+    langs = _languages(language)
+    words = "|".join(
+        [SALES_SHARE_WORDS[lang] for lang in langs]
+        + [SALES_METRIC_CUES["market_share"][lang] for lang in langs]
+    )
+    return re.compile(rf"(?<![\w])(?:{words})", re.I)
+
+
+def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
     """One figure as a sales row, or None when it is not a sales figure of a named company."""
+    sentence, language = read.text, read.language
     pats = _patterns(language)
-    metric = _metric_for(sentence, quantity, language)
+    if quantity.is_percent:
+        kinds: tuple[str, ...] = ("market_share",)
+    elif quantity.currency:
+        kinds = ("revenue",)
+    else:
+        kinds = _COUNTED_METRICS
+    metric = _metric_for(sentence, quantity, language, kinds)
     # A brand can be the unit: `2.706 neue Tesla`, `1.254 nieuwe Kia's`.
     has_unit = bool(pats["unit"].match(sentence[quantity.end :])) or any(
         _BRAND_AS_UNIT_RE.fullmatch(sentence[quantity.end : m.start])
-        for m in companies
+        for m in read.companies
         if m.start >= quantity.end
     )
-    if metric is None and has_unit and _is_count(sentence, quantity, language):
-        metric = _inherited_metric(context, language)
-    if metric is None:
-        return None
-    if metric == "market_share":
-        if not quantity.is_percent or _is_change(sentence, quantity) or quantity.value > 100:
+    if quantity.is_percent:
+        if not _is_share(read, quantity, metric):
             return None
-        unit = "percent"
-    elif metric == "revenue":
-        if not quantity.currency:
+        metric, unit = "market_share", "percent"
+    elif quantity.currency:
+        if metric != "revenue":
             return None
         unit = quantity.currency
     else:
         if not _is_count(sentence, quantity, language):
             return None
-        listed = (
-            quantity.value >= _LISTED_MIN
-            and _named_right_before(sentence, quantity, companies) is not None
-        )
+        if metric is None:
+            metric = _inherited_metric(read.context, language) if has_unit else None
+            if metric is None and has_unit:
+                metric = "units_sold"
+        if metric is None:
+            return None
+        listed = quantity.value >= _LISTED_MIN and _paired_before(read, quantity) is not None
         if not (has_unit or listed or _metric_near(sentence, quantity, metric, language)):
             return None
         unit = "vehicles"
-    if _rejected(sentence, quantity, language):
+    if _rejected(read, quantity):
         return None
-    company = _company_for(sentence, companies, quantity)
+    company = _company_for(read, quantity)
     if company is None:
         return None
+    return _row(read, quantity, company, metric, unit)
+
+
+def _row(read: _Sentence, quantity: Quantity, company: Match, metric: str, unit: str) -> SalesRow:
+    """A sales row for a figure of a company, with period, market, segment and source."""
+    sentence, language, context = read.text, read.language, read.context
     body = find_reporting_body(sentence, context)
     # The parts after `davon` have their own markets: `50.000 Autos, davon 12.000 in Europa`.
     part = _patterns(language)["part"].search(sentence, quantity.end)
     scope = sentence[: part.start()] if part else sentence
+    market = find_market(scope, quantity.start, context, body, language)
+    if metric == "exports":
+        metric, market = "units_sold", EXPORT_MARKET
     return SalesRow(
         company=company,
         metric=metric,
         value=quantity.value,
         unit=unit,
         value_text=quantity.text,
-        period=_figure_period(sentence, quantity, language, article, context),
-        market=find_market(scope, quantity.start, context, body, language),
+        period=_figure_period(read, quantity),
+        market=market,
         segment=find_segment(sentence, quantity, metric, context, language),
         reporting_body=body,
     )
 
 
 def _comparison(
-    sentence: str,
-    quantity: Quantity,
-    base: tuple[Quantity, SalesRow],
-    language: str | None,
-    article: date | None,
+    read: _Sentence, quantity: Quantity, base: tuple[Quantity, SalesRow]
 ) -> SalesRow | None:
     """A figure compared with an accepted one (`up from 1,808,581 in 2023`): same meaning."""
+    sentence, language = read.text, read.language
     base_quantity, base_row = base
-    if base_row.unit != "vehicles" or not _is_count(sentence, quantity, language):
+    if base_row.unit == "percent":
+        if not quantity.is_percent or is_change(sentence, quantity.start, quantity.end, language):
+            return None
+    elif base_row.unit != "vehicles" or not _is_count(sentence, quantity, language):
         return None
     gap = sentence[base_quantity.end : quantity.start]
     if len(gap) > _COMPARISON_GAP or not _COMPARISON_RE.search(gap):
         return None
-    _, clause_end = _clause(sentence, quantity.start)
-    period = find_period(sentence[quantity.start : clause_end], language, article)
-    if period is None and base_row.period and _YEAR_BEFORE_RE.search(sentence[quantity.end :]):
-        start, end = base_row.period.start, base_row.period.end
-        period = Period(
-            start.replace(year=start.year - 1),
-            end.replace(year=end.year - 1),
-            base_row.period.grain,
-        )
-    if period is None:
+    start, end = _own_span(sentence, quantity, read.quantities)
+    focus = base_row.period or read.context.focus
+    own = period_mentions(sentence[start:end], language, read.context.anchor, focus)
+    mention = next((m for m in own if m.role == STATED), None)
+    if mention is None or mention.period is None or mention.period == base_row.period:
         return None
+    company = _owner_after(read, quantity, True) or base_row.company
     return dataclasses.replace(
-        base_row, value=quantity.value, value_text=quantity.text, period=period
+        base_row,
+        company=company,
+        value=quantity.value,
+        value_text=quantity.text,
+        period=mention.period,
     )
 
 
 def _listed(
-    sentence: str,
-    quantity: Quantity,
-    companies: list[Match],
-    base: tuple[Quantity, SalesRow],
-    language: str | None,
+    read: _Sentence, quantity: Quantity, base: tuple[Quantity, SalesRow]
 ) -> SalesRow | None:
     """A figure right after another company's name in a list (`gefolgt von Changan (120.000)`)."""
+    sentence, language = read.text, read.language
     _, base_row = base
-    if base_row.unit != "vehicles" or not _is_count(sentence, quantity, language):
+    if base_row.unit == "percent":
+        if not quantity.is_percent or is_change(sentence, quantity.start, quantity.end, language):
+            return None
+    elif base_row.unit != "vehicles" or not _is_count(sentence, quantity, language):
         return None
-    company = _named_right_before(sentence, quantity, companies)
+    company = _in_parentheses_after(read, quantity) or _paired_before(read, quantity)
     if company is None or company.company_id == base_row.company.company_id:
         return None
-    return dataclasses.replace(
-        base_row, company=company, value=quantity.value, value_text=quantity.text
-    )
-
-
-def _named_right_before(sentence: str, quantity: Quantity, companies: list[Match]) -> Match | None:
-    """The company whose name stands right before a figure (`BYD 300.538`, `Chery (100.500)`)."""
-    for company in companies:
-        gap = sentence[company.end : quantity.start]
-        if company.end <= quantity.start and _NAME_FIGURE_GAP_RE.fullmatch(gap):
-            return company
-    return None
+    if company.start in read.excluded or _rejected(read, quantity):
+        return None
+    return _row(read, quantity, company, base_row.metric, base_row.unit)
 
 
 def _part(
-    sentence: str,
-    quantity: Quantity,
-    quantities: list[Quantity],
-    accepted: list[tuple[Quantity, SalesRow]],
-    language: str | None,
+    read: _Sentence, quantity: Quantity, accepted: list[tuple[Quantity, SalesRow]]
 ) -> SalesRow | None:
     """A part of an accepted figure after `davon`, `of which`: its own market or segment."""
+    sentence, language = read.text, read.language
     cue = _patterns(language)["part"].search(sentence, 0, quantity.start)
     if cue is None or not _is_count(sentence, quantity, language):
         return None
@@ -689,9 +956,11 @@ def _part(
         return None
     base_row = wholes[-1]
     # The part's own words run to the next figure: `davon 12.000 in Europa und 8.000 in den USA`.
-    end = min((q.start for q in quantities if q.start >= quantity.end), default=len(sentence))
+    end = min((q.start for q in read.quantities if q.start >= quantity.end), default=len(sentence))
     own = sentence[quantity.start : end]
     market = _nearest_cue(own, 0, _market_patterns())
+    if _EXPORT_RE.search(own):
+        market = EXPORT_MARKET
     hits = _segment_hits(own)
     segment = hits[0][2] if hits else None
     if market is None and segment is None:
@@ -703,6 +972,13 @@ def _part(
         market=market or base_row.market,
         segment=segment or base_row.segment,
     )
+
+
+_EXPORT_RE = re.compile(
+    r"(?<![\w])(?:export\w*|ausfuhr\w*|uitvoer|esportazion\w*|esportat\w*|outside (?:of )?\w+"
+    r"|abroad|im ausland|ins ausland|buitenland|all['’]estero)",
+    re.I,
+)
 
 
 def _respectively(rows: list[SalesRow], sentence: str, companies: list[Match]) -> list[SalesRow]:
@@ -723,7 +999,6 @@ def sentence_sales(
     sentence: str,
     mentions: list[Match],
     language: str | None,
-    article: date | None,
     context: Context,
 ) -> list[SalesRow]:
     """Every sales figure a sentence states for a company named in it."""
@@ -732,18 +1007,27 @@ def sentence_sales(
     quantities = find_quantities(sentence, language)
     if not quantities or _patterns(language)["hypothetical"].search(sentence):
         return []
+    companies = [m for m in mentions if m.method != "product" and not m.product_use]
+    read = _Sentence(
+        sentence,
+        language,
+        context,
+        companies,
+        quantities,
+        period_mentions(sentence, language, context.anchor, context.focus),
+    )
+    read.excluded = _asides(read)
     rows: list[SalesRow] = []
     accepted: list[tuple[Quantity, SalesRow]] = []
     seen: set[tuple[str, str, Decimal]] = set()
-    companies = [m for m in mentions if m.method != "product" and not m.product_use]
     for quantity in quantities:
-        row = _read_figure(sentence, quantity, companies, language, article, context)
+        row = _read_figure(read, quantity)
         if row is None and accepted:
-            row = _comparison(sentence, quantity, accepted[-1], language, article)
+            row = _comparison(read, quantity, accepted[-1])
         if row is None and accepted:
-            row = _listed(sentence, quantity, companies, accepted[-1], language)
+            row = _listed(read, quantity, accepted[-1])
         if row is None and accepted:
-            row = _part(sentence, quantity, quantities, accepted, language)
+            row = _part(read, quantity, accepted)
         if row is None:
             continue
         key = (row.company.company_id, row.metric, row.value)
@@ -758,56 +1042,102 @@ def sentence_sales(
 
 
 def continued_sales(
-    sentence: str, previous: SalesRow, language: str | None, article: date | None
-) -> SalesRow | None:
-    """The previous sentence's figure for another period or a part, in a sentence naming no company.
+    sentence: str, previous: SalesRow, language: str | None, context: Context
+) -> list[SalesRow]:
+    """The previous sentence's figure for other periods or a part, in a sentence naming no company.
 
-    One plain count and a cue that the sentence goes on with the same figure: for a period of
-    its own ("In 2023 waren het er nog 3.024.417"), or for a segment or market of its own
-    ("Davon waren 48.100 vollelektrisch"); everything else is the previous row's.
+    Figures that compare the previous one with other periods (`higher than the 32,575 cars
+    delivered in June`), a cue that the sentence goes on with the same figure for a period of
+    its own (`In 2023 waren het er nog 3.024.417`), or a segment or market of its own (`Davon
+    waren 48.100 vollelektrisch`); everything else is the previous row's.
     """
     if len(sentence) > SALES_MAX_SENTENCE_CHARS or previous.unit != "vehicles":
-        return None
+        return []
     pats = _patterns(language)
-    if pats["hypothetical"].search(sentence) or pats["reject"].search(sentence):
-        return None
-    counts = [q for q in find_quantities(sentence, language) if _is_count(sentence, q, language)]
-    if len(counts) != 1:
-        return None
+    if pats["hypothetical"].search(sentence):
+        return []
+    quantities = find_quantities(sentence, language)
+    counts = [q for q in quantities if _is_count(sentence, q, language)]
+    if not counts:
+        return []
+    anchor = context.anchor
+    focus = previous.period or context.focus
+    if len(counts) > 1 or _COMPARISON_RE.search(sentence[: counts[0].start]):
+        return _compared_periods(sentence, counts, quantities, previous, language, context)
+    if pats["reject"].search(sentence):
+        return []
     quantity = counts[0]
-    period = find_period(sentence, language, article)
+    mentions = period_mentions(sentence, language, anchor, focus)
+    period = next((m.period for m in mentions if m.role == STATED), None)
     if pats["continuation"].search(sentence):
         if period is None or period == previous.period:
-            return None
-        return dataclasses.replace(
-            previous, value=quantity.value, value_text=quantity.text, period=period
-        )
+            return []
+        return [
+            dataclasses.replace(
+                previous, value=quantity.value, value_text=quantity.text, period=period
+            )
+        ]
     segment = find_segment(sentence, quantity, previous.metric, Context(), language)
     market = _nearest_cue(sentence, quantity.start, _market_patterns())
     owned = _owned_metric(sentence, quantity, language)
     if owned and market and market != previous.market:
         # "In China sank der Absatz auf 2,93 Millionen Fahrzeuge": another market, own period.
-        return dataclasses.replace(
+        return [
+            dataclasses.replace(
+                previous,
+                metric=owned,
+                value=quantity.value,
+                value_text=quantity.text,
+                period=period or previous.period,
+                market=market,
+                segment=segment,
+            )
+        ]
+    if not pats["part"].search(sentence) or quantity.value >= previous.value:
+        return []
+    if (segment == "all" or segment == previous.segment) and market in (None, previous.market):
+        return []
+    return [
+        dataclasses.replace(
             previous,
-            metric=owned,
             value=quantity.value,
             value_text=quantity.text,
             period=period or previous.period,
-            market=market,
-            segment=segment,
+            segment=segment if segment != "all" else previous.segment,
+            market=market or previous.market,
         )
-    if not pats["part"].search(sentence) or quantity.value >= previous.value:
-        return None
-    if (segment == "all" or segment == previous.segment) and market in (None, previous.market):
-        return None
-    return dataclasses.replace(
-        previous,
-        value=quantity.value,
-        value_text=quantity.text,
-        period=period or previous.period,
-        segment=segment if segment != "all" else previous.segment,
-        market=market or previous.market,
-    )
+    ]
+
+
+def _compared_periods(
+    sentence: str,
+    counts: list[Quantity],
+    quantities: list[Quantity],
+    previous: SalesRow,
+    language: str | None,
+    context: Context,
+) -> list[SalesRow]:
+    """Figures a sentence compares with the previous one, each stated with a period of its own."""
+    pats = _patterns(language)
+    if not _COMPARISON_RE.search(sentence[: counts[0].start]):
+        return []
+    rows = []
+    focus = previous.period or context.focus
+    for quantity in counts:
+        start, end = _own_span(sentence, quantity, quantities)
+        own = sentence[start:end]
+        if not pats["unit"].match(sentence[quantity.end :]) or pats["reject"].search(own):
+            continue
+        mentions = period_mentions(own, language, context.anchor, focus)
+        period = next((m.period for m in mentions if m.role == STATED), None)
+        if period is None or period == previous.period:
+            continue
+        rows.append(
+            dataclasses.replace(
+                previous, value=quantity.value, value_text=quantity.text, period=period
+            )
+        )
+    return rows
 
 
 def _owned_metric(sentence: str, quantity: Quantity, language: str | None) -> str | None:
@@ -830,3 +1160,21 @@ def _metric_near(sentence: str, quantity: Quantity, metric: str, language: str |
     window = sentence[max(0, quantity.start - 30) : quantity.start]
     after = sentence[quantity.end : quantity.end + 25]
     return bool(pattern.search(window) or pattern.search(after))
+
+
+def _inherited_metric(context: Context, language: str | None) -> str | None:
+    """A unit metric stated in the sentence before (a table-like run of figures)."""
+    if not context.previous:
+        return None
+    pats = _patterns(language)
+    for previous in reversed(context.previous):
+        for metric in _UNIT_METRICS:
+            if pats[f"metric:{metric}"].search(previous) and not pats["reject"].search(previous):
+                return metric
+    return None
+
+
+def speaks_of_sales(text: str, language: str | None) -> bool:
+    """Whether a text names a sales metric other than revenue and no target or forecast."""
+    pats = _patterns(language)
+    return _speaks_of_sales(text, language) and not pats["reject"].search(text)

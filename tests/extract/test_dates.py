@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from flows.extract.dates import dateline, header_date, text_date
-from flows.extract.periods import find_period
+from flows.extract.periods import Anchor, find_period
 
 from .conftest import TODAY, doc
 
@@ -81,6 +81,6 @@ def test_document_without_date_has_none(extractor) -> None:
     ],
 )
 def test_periods_relative_to_article(sentence, language, start, end, grain) -> None:
-    period = find_period(sentence, language, date(2025, 3, 1))
+    period = find_period(sentence, language, Anchor(date(2025, 3, 1), exact=True))
     assert period is not None
     assert (period.start, period.end, period.grain) == (start, end, grain)
