@@ -597,6 +597,8 @@ class Discoverer:
             end = start + len(name)
             if fold_name(name) in stop_keys or fold_name(strip_legal(name)) in stop_keys:
                 return
+            if not any(ch.isalpha() for ch in name):
+                return  # `der Autobauer 8.428`: a figure, never a name
             if any(start < e and s < end for s, e in spans):
                 return
             if not _plausible(strip_legal(name) if legal else name, text, self.language, legal):

@@ -46,6 +46,9 @@ TITLE_MIN_CHARS = 10
 TITLE_MAX_CHARS = 180
 DATELINE_SEARCH_CHARS = 600
 DATELINE_SEARCH_LINES = 8
+# A dateline's date opens its line (after a place name) or stands on a short line.
+DATELINE_MAX_OFFSET = 40
+DATELINE_SHORT_LINE = 80
 JSON_TEXT_KEYS = ("maintext", "text", "body", "content")
 JSON_DATE_KEYS = ("date_publish", "date_published", "published", "date")
 
@@ -770,7 +773,7 @@ SALES_METRIC_CUES = {
         ),
         "nl": r"geleverd|leveringen|afgeleverd|leverde|aan klanten overgedragen",
         "en": (
-            r"deliveries|delivered|delivers|delivering|handed over to customers|shipments"
+            r"deliveries|delivery|delivered|delivers|delivering|handed over to customers|shipments"
             r"|shipped|shipping"
         ),
         "it": r"consegne|consegnat[eiao]|consegna",
@@ -782,8 +785,8 @@ SALES_METRIC_CUES = {
         "it": r"immatricolazion[ei]|immatricolat[eiao]|targat[eiao]",
     },
     "production": {
-        "de": r"produziert\w*|produktion|hergestellt|gefertigt|vom band",
-        "nl": r"geproduceerd|productie|gebouwd",
+        "de": r"produziert\w*|produktion|hergestellt|gefertigt|vom band|gebaut\w*|baute\w*",
+        "nl": r"geproduceerd|productie|gebouwd|produceerde\w*|produceert|bouwde\w*",
         "en": r"produced|production|manufactured|built",
         "it": r"prodott[eiao]|produzione|fabbricat[eiao]",
     },
@@ -830,7 +833,8 @@ SALES_REJECT_CUES = {
         r"|abzusetzen|zu produzieren"
         r"|bestellung\w*|auftr[aä]\w*|auftragseingang|nötig|benötigt|erforderlich|rückstand"
         r"|schätzung\w*|geschätzt|pferdestärken|newton|stationen|standort\w*|händler\w*"
-        r"|patent\w*|vorgenommen|jahresziel\w*|absatzziel\w*|stationen"
+        r"|patent\w*|vorgenommen|jahresziel\w*|absatzziel\w*|prognostiziert\w*|user\w*"
+        r"|rückruf\w*|zurückgerufen|zurückrufen|ruft\w*"
     ),
     "nl": (
         r"capaciteit|prijs|prijzen|kost|kosten|werknemers|medewerkers|banen|gebruikers"
@@ -839,7 +843,8 @@ SALES_REJECT_CUES = {
         r"|vermogen|deposito's|spaargeld|leningen|kredieten|hypotheken|balanstotaal"
         r"|rekent|rekenen|hoopt|hopen|te verkopen|te leveren|te produceren"
         r"|bestelling\w*|orders?|nodig|achterstand|te kort|schatting\w*|geschat|pk|kw"
-        r"|vestiging\w*|dealers?|patent\w*|doelstelling"
+        r"|vestiging\w*|dealers?|patent\w*|doelstelling|zal|zullen|voorspel\w*"
+        r"|terugroep\w*|teruggeroepen|roept terug"
     ),
     "en": (
         r"capacity|price[sd]?|costs?|employees|workers|staff|jobs|users|investments?|invests?"
@@ -849,6 +854,7 @@ SALES_REJECT_CUES = {
         r"|hopes?|anticipates?|to sell|to deliver|to produce"
         r"|orders?|backlog|needs?|needed|required|shortfall|short of|estimates?|estimated"
         r"|horsepower|hp|lb-ft|torque|stations|outlets|dealers|dealerships|patents?|seats"
+        r"|expectations?|will|would|prediction\w*|projected|projection\w*|recall\w*"
     ),
     "it": (
         r"capacità|prezz[oi]|costa|costi|dipendenti|lavoratori|utenti|investiment\w*"
@@ -856,7 +862,8 @@ SALES_REJECT_CUES = {
         r"|attivi|depositi|prestiti|mutui"
         r"|punta|spera|conta di|vendere|consegnare|produrre"
         r"|ordini|ordinativi|necessari\w*|stim[ae]\w*|cv|cavalli|stazioni|concessionari\w*"
-        r"|brevetti|punti vendita|premio|proiettat\w*"
+        r"|brevetti|punti vendita|premio|proiettat\w*|sarà|saranno|raggiungerà|previsione\w*"
+        r"|richiam\w*"
     ),
 }
 # Hypothetical figures ("would have sold") are never sales, whatever else the sentence says.
@@ -1034,12 +1041,12 @@ SALES_PRONOUN_SUBJECTS = {
     "en": r"it|the company|the group|the automaker|the carmaker|the brand|the firm|the maker",
     "it": r"l['’]azienda|il gruppo|la casa|il marchio|la società|il costruttore",
 }
-# Figures that belong together: the words after the first company say they are one total.
-SALES_JOINT_CUES = {
-    "de": r"zusammen|gemeinsam|insgesamt|kombiniert\w*",
-    "nl": r"samen|gezamenlijk|gecombineerd|in totaal",
-    "en": r"together|combined|jointly|in total|a total of|both",
-    "it": r"insieme|complessiv\w*|in totale|congiuntamente",
+# A plural subject after several companies: the figure is their total (`their sales of`).
+SALES_PLURAL_SUBJECTS = {
+    "de": r"beide|zusammen|gemeinsam",
+    "nl": r"hun|beide|samen|gezamenlijk",
+    "en": r"their|they|both|combined|together",
+    "it": r"loro|entramb[ie]|insieme",
 }
 SALES_EACH_CUES = (
     r"jeweils|each|respectively|beziehungsweise|bzw\.|respectievelijk|rispettivamente|ciascun\w*"
@@ -1204,21 +1211,33 @@ PERIOD_CUES = {
     "base": {
         "de": (
             r"als|gegenüber|im vergleich zu[mr]?|vergleich zu[mr]?|verglichen mit|statt"
-            r"|vs\.?"
+            r"|vs\.?|von|(?:im )?(?:gleichen|selben) (?:zeitraum|monat|quartal)"
         ),
-        "nl": r"dan|tegenover|ten opzichte van|vergeleken met|in vergelijking met|t\.o\.v\.",
-        "en": r"than|compared (?:with|to)|versus|vs\.?|against|up from|down from",
+        "nl": (
+            r"dan|tegenover|ten opzichte van|vergeleken met|in vergelijking met|t\.o\.v\.|van"
+            r"|dezelfde (?:periode|maand) (?:van|in)"
+        ),
+        "en": (
+            r"than|compared (?:with|to)|versus|vs\.?|against|up from|down from|from"
+            r"|(?:the )?same (?:period|month|quarter|time) (?:of|in)"
+        ),
         "it": (
             r"rispetto a(?:l|llo|lla|i|gli|lle|ll['’])?|contro|sul|sull['’]|sullo|sugli"
-            r"|in confronto a\w*|vs\.?"
+            r"|in confronto a\w*|vs\.?|stesso (?:periodo|mese) (?:del|dell['’])"
         ),
     },
     # A period right after these bounds something (`seit 2019`, `by 2030`): nobody's period.
     "bound": {
-        "de": r"seit|bis(?: zum jahr| ende| zum)?|ab|spätestens|für(?: das jahr)?",
-        "nl": r"sinds|tot|tegen|vanaf|uiterlijk|voor",
-        "en": r"since|until|till|by(?: the end of)?|before|after|starting",
-        "it": r"dal|dalla|fino al|fino a|entro(?: il)?|a partire dal|dopo il|prima del|per il",
+        "de": (
+            r"seit|bis(?: zum jahr| ende| zum)?|ab|spätestens|für(?: das jahr)?"
+            r"|fiskaljahr(?:es)?"
+        ),
+        "nl": r"sinds|tot|tegen|vanaf|uiterlijk|voor|boekjaar",
+        "en": r"since|until|till|by(?: the end of)?|before|after|starting|fiscal(?: year)?",
+        "it": (
+            r"dal|dalla|fino al|fino a|entro(?: il)?|a partire dal|dopo il|prima del|per il"
+            r"|anno fiscale|esercizio fiscale"
+        ),
     },
     # `its 2021 record`: the year names the record, not the figure's period.
     "record": {

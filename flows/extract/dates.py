@@ -9,8 +9,10 @@ from functools import lru_cache
 
 from flows.extract.constants import (
     AMBIGUOUS_MONTH_ABBREVIATIONS,
+    DATELINE_MAX_OFFSET,
     DATELINE_SEARCH_CHARS,
     DATELINE_SEARCH_LINES,
+    DATELINE_SHORT_LINE,
     FUTURE_CUES,
     LANGUAGES,
     MONTH_NAMES,
@@ -176,12 +178,23 @@ def month_year_dates(
 
 
 def dateline(text: str, language: str | None, today: date) -> FoundDate | None:
-    """A date standing near the top of the article (first lines)."""
+    """A date standing near the top of the article, at the head of its line or on a short line.
+
+    A date at the end of a long line near the top is a photo caption's or an event's
+    (`displayed at the motor show in Bangkok, March 25, 2024.`), not the article's.
+    """
     head_end = min(len(text), DATELINE_SEARCH_CHARS)
     lines = text[:head_end].split("\n")[:DATELINE_SEARCH_LINES]
     head = "\n".join(lines)
-    dates = full_dates(head, language, today)
-    return dates[0] if dates else None
+    for found in full_dates(head, language, today):
+        line_start = head.rfind("\n", 0, found.start) + 1
+        line_end = head.find("\n", found.end)
+        line_end = len(head) if line_end < 0 else line_end
+        if found.start - line_start <= DATELINE_MAX_OFFSET or line_end - line_start <= (
+            DATELINE_SHORT_LINE
+        ):
+            return found
+    return None
 
 
 @lru_cache(maxsize=8)

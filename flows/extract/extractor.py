@@ -24,7 +24,7 @@ from flows.extract.models import (
 )
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.people import find_people
-from flows.extract.periods import STATED, Anchor, Period, period_mentions
+from flows.extract.periods import FOCUS_RELATIVE, STATED, Anchor, Period, period_mentions
 from flows.extract.reference import Reference, load_reference
 from flows.extract.sales import (
     Context,
@@ -97,6 +97,8 @@ class Extractor:
         )
         language = prepared.language
         anchor = _anchor(prepared, text, sentences)
+        # The opening: the title and the first paragraph of the article's text.
+        opening = sentences[0].paragraph + 1 if sentences else 0
         last_sales: tuple[int, SalesRow] | None = None  # sentence index, its last figure
         # The period the text is talking about and the company of its last figure.
         focus: Period | None = None
@@ -136,7 +138,9 @@ class Extractor:
                 else []
             )
             if len({m.company_id for m in found + stand_ins}) < 2 and not numberish:
-                focus = _focus_after(sentence_text, language, anchor, focus, [])
+                focus = _focus_after(
+                    sentence_text, language, anchor, focus, [], sentence.paragraph <= opening
+                )
                 continue
             context = _context(text, sentences, index, anchor, focus, topic)
             if len({m.company_id for m in found}) == 1 and trigger_prefilter().search(
@@ -166,7 +170,9 @@ class Extractor:
                 last_sales = (index, rows[-1]) if rows else None
             if rows:
                 topic = rows[0].company
-            focus = _focus_after(sentence_text, language, anchor, focus, rows)
+            focus = _focus_after(
+                sentence_text, language, anchor, focus, rows, sentence.paragraph <= opening
+            )
         extraction.people = find_people(
             text, language, sentences, extraction.mentions, lines, prepared.body_start
         )
@@ -315,21 +321,24 @@ def _focus_after(
     anchor: Anchor | None,
     focus: Period | None,
     rows: list[SalesRow],
+    opening: bool,
 ) -> Period | None:
     """The period the text talks about after a sentence.
 
-    The period of its first figure; else the one period a sentence about sales names (`their
-    May delivery figures`); else the focus so far.
+    The period of its first figure that is no base of a comparison; else the one period a
+    sentence about sales names (`their May delivery figures`), or, while the text has named
+    none, the one period its opening names (`mit dem abgelaufenen Jahr zufrieden`); else the
+    focus so far. Periods counted from another one (`Vormonat`) are never a focus.
     """
     for row in rows:
-        if row.period is not None:
+        if row.period is not None and not row.compared:
             return row.period
-    if rows or not speaks_of_sales(sentence, language):
+    if rows or not (speaks_of_sales(sentence, language) or (opening and focus is None)):
         return focus
     periods = {
         m.period
         for m in period_mentions(sentence, language, anchor, focus)
-        if m.role == STATED and m.period is not None
+        if m.role == STATED and m.period is not None and m.kind not in FOCUS_RELATIVE
     }
     return periods.pop() if len(periods) == 1 else focus
 
@@ -359,17 +368,22 @@ def _anchor(prepared: PreparedDocument, text: str, sentences: list[Sentence]) ->
             period = mention.period
             month = period.end.month if period.grain in ("month", "ytd") else 13
             candidate = (period.end.year, month)
-            if best is None or candidate[0] > best[0] or (
-                candidate[0] == best[0]
-                and candidate[1] != 13
-                and (best[1] == 13 or candidate[1] > best[1])
+            if (
+                best is None
+                or candidate[0] > best[0]
+                or (
+                    candidate[0] == best[0]
+                    and candidate[1] != 13
+                    and (best[1] == 13 or candidate[1] > best[1])
+                )
             ):
                 best = candidate
     if best is None:
         return None
     year, month = best
-    day = date(year, 12, 31) if month == 13 else month_bounds(year, month)[1]
-    return Anchor(day, exact=False)
+    if month == 13:
+        return Anchor(date(year, 12, 31), exact=False, month_known=False)
+    return Anchor(month_bounds(year, month)[1], exact=False)
 
 
 _YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")

@@ -32,15 +32,13 @@ _DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
 _DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
 # How many words may stand between a comparison marker and the period it compares with
 # (`compared with 35,997 vehicles last year`).
-_BASE_REACH_WORDS = 3
+_BASE_REACH_WORDS = 4
 _BOUND_REACH_WORDS = 1
 _TAIL_CHARS = 60
 STATED = "stated"
 BASE = "base"
 BOUND = "bound"
-# Periods resolved against the article, in the order a text is searched for them.
-_ARTICLE_RELATIVE = ("month_last_year", "month_this_year", "last_year", "this_year", "last_month")
-_FOCUS_RELATIVE = ("year_before", "previous_month", "previous_year", "reporting_month")
+FOCUS_RELATIVE = frozenset({"year_before", "previous_month", "previous_year", "reporting_month"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +60,8 @@ class Anchor:
 
     day: date
     exact: bool
+    # Whether a lower bound knows its month; a year alone names the year the text reports on.
+    month_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,19 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     def cue(kind: str) -> str:
         return _words(PERIOD_CUES[kind], langs)
 
+    probe = "|".join(
+        [
+            r"(?<![\w.,/-])(?:19|20)\d{2}(?!\d)",
+            r"\bQ[1-4]\b",
+            month_alt,
+            quarter_alt,
+            _HALF_WORDS,
+            *(cue(kind) for kind in PERIOD_CUES if kind not in ("base", "bound", "record")),
+        ]
+    )
     return {
+        # One pass that tells whether a text may name a period at all.
+        "probe": re.compile(probe, flags),
         "ytd_month": re.compile(
             rf"\b(?:{cue('ytd_through')})\s*(?P<month>{month_alt}){year}", flags
         ),
@@ -131,9 +143,16 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         "previous_month": re.compile(rf"\b(?:{cue('previous_month')})\b", flags),
         "previous_year": re.compile(rf"\b(?:{cue('previous_year')})\b", flags),
         "reporting_month": re.compile(rf"\b(?:{cue('reporting_month')})\b", flags),
+        # A base: the marker right before the period, or before the compared figure and a
+        # few words (`compared with 35,997 vehicles last year`).
         "base": re.compile(
-            rf"(?:^|[^\w])(?:{cue('base')})\s+(?:[^\s]+\s+){{0,{_BASE_REACH_WORDS}}}$", flags
+            rf"(?:^|[^\w])(?:{cue('base')})\s+(?:[^\s]+\s+)?$"
+            rf"|(?:^|[^\w])(?:{cue('base')})\s+(?:\S+\s+)?[\d.,]*\d\s+"
+            rf"(?:[^\s]+\s+){{0,{_BASE_REACH_WORDS}}}$",
+            flags,
         ),
+        # `the 2024 North American Car of the Year`, `2023 Challenger SRT`: a year in a name.
+        "name_after": re.compile(r"^\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*"),
         "bound": re.compile(
             rf"(?:^|[^\w])(?:{cue('bound')})\s+(?:[^\s]+\s+){{0,{_BOUND_REACH_WORDS}}}$", flags
         ),
@@ -169,7 +188,7 @@ class _Frame:
             return self.stated_year
         if self.anchor and self.anchor.exact:
             return _latest_month_year(month, self.anchor.day)
-        if self.anchor and month <= self.anchor.day.month:
+        if self.anchor and (not self.anchor.month_known or month <= self.anchor.day.month):
             return self.anchor.day.year
         if self.focus:
             return _latest_month_year(month, self.focus.end)
@@ -241,10 +260,14 @@ def _ok(period: Period | None, frame: _Frame) -> Period | None:
     return period
 
 
-def _role(text: str, start: int, end: int, pats: dict[str, re.Pattern[str]]) -> str:
+def _role(text: str, start: int, end: int, kind: str, pats: dict[str, re.Pattern[str]]) -> str:
     """Whether a period mention is stated, the base of a comparison, or a bound."""
     head = text[max(0, start - _TAIL_CHARS) : start]
+    if kind in ("ytd", "ytd_month"):
+        return STATED  # `From January to August` opens a period of its own
     if pats["bound"].search(head) or pats["record_after"].match(text, end):
+        return BOUND
+    if kind == "year" and pats["name_after"].match(text, end):
         return BOUND
     if pats["base"].search(head):
         return BASE
@@ -253,6 +276,8 @@ def _role(text: str, start: int, end: int, pats: dict[str, re.Pattern[str]]) -> 
 
 def _absolute(text: str, language: str | None, pats: dict[str, re.Pattern[str]]) -> list:
     """Every absolute period pattern's matches as (start, end, kind, match), most specific first."""
+    if not pats["probe"].search(text):
+        return []
     found = []
     for kind in (
         "ytd_month",
@@ -301,7 +326,7 @@ def period_mentions(
     """Every period a text names, in text order, resolved where the text allows."""
     pats = _patterns(language)
     hits = _absolute(text, language, pats)
-    roles = [_role(text, h[0], h[1], pats) for h in hits]
+    roles = [_role(text, h[0], h[1], h[2], pats) for h in hits]
     stated_years = [
         int(h[3].group("year"))
         for h, role in zip(hits, roles, strict=True)
@@ -363,7 +388,13 @@ def _relative(kind: str, frame: _Frame) -> Period | None:
     anchor, focus = frame.anchor, frame.focus
     exact = anchor is not None and anchor.exact
     if kind == "last_year":
-        return _year_period(anchor.day.year - 1) if exact else None
+        if exact:
+            return _year_period(anchor.day.year - 1)
+        if anchor is not None and not anchor.month_known:
+            # A text that states whole years and no publication date: its latest year is the
+            # one it calls last year (`2023 kam Hyundai auf ...; Kia ... im vergangenen Jahr`).
+            return _year_period(anchor.day.year)
+        return None
     if kind == "this_year":
         return _year_period(anchor.day.year) if anchor else None
     if kind == "last_month":

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from flows.extract.companies import Match
 from flows.extract.constants import (
-    COORDINATION_PATTERN,
     MARKET_CUES,
+    MONTH_NAMES,
     REPORTING_BODIES,
     REPORTING_BODY_CANONICAL,
     SALES_ACHIEVED_CUES,
@@ -31,13 +31,13 @@ from flows.extract.constants import (
     SALES_CUMULATIVE_CUES,
     SALES_EACH_CUES,
     SALES_HYPOTHETICAL_CUES,
-    SALES_JOINT_CUES,
     SALES_MAX_SENTENCE_CHARS,
     SALES_METRIC_CUES,
     SALES_METRIC_PRIORITY,
     SALES_OWNED_METRIC_CUES,
     SALES_OWNED_METRIC_OWNER,
     SALES_PART_CUES,
+    SALES_PLURAL_SUBJECTS,
     SALES_PRONOUN_SUBJECTS,
     SALES_RATE_CUES,
     SALES_REJECT_CUES,
@@ -57,7 +57,7 @@ from flows.extract.periods import (
     period_mentions,
 )
 from flows.extract.sentences import split_line
-from flows.extract.shares import is_change, is_market_share
+from flows.extract.shares import is_change, is_market_share, names_a_stake, share_context
 from flows.extract.text import is_boilerplate_line, word_regex
 
 _CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s)|\s-\s")
@@ -69,6 +69,14 @@ _COMPARISON_RE = re.compile(
     re.I,
 )
 _COMPARISON_GAP = 80
+# A figure right after these is the base of a comparison (`up from 44,044`, `tegen 3.160.901`).
+_BASE_FIGURE_RE = re.compile(
+    r"(?<![\w])(?:compared (?:with|to)|versus|vs\.?|against|up from|down from|from|gegenüber"
+    r"|im vergleich zu[mr]?|verglichen mit|statt|von|tegen|tegenover|ten opzichte van"
+    r"|vergeleken met|rispetto a\w*|contro|sul|sull['’])\s+(?:(?:the|die|den|dem|de|het|i|il|le"
+    r"|gli|alle|ai)\s+)?(?:(?:about|around|rund|etwa|ongeveer|circa|knapp|ruim)\s+)?$",
+    re.I,
+)
 _FULL_YEAR_RE = re.compile(
     r"\b(?:over the year|for the (?:full|whole) year|im gesamtjahr|im gesamten jahr|im ganzen jahr"
     r"|in het hele jaar|over heel het jaar|nell'intero anno|nell'anno intero)\b",
@@ -87,11 +95,36 @@ _TICKER_AFTER_RE = re.compile(r"^\.(?:HK|SZ|SS|SH|T|KS|KQ|TW|DE|PA|MI|AS|L|F)\b"
 _TICKER_BEFORE_RE = re.compile(r"(?:NYSE|NASDAQ|HKEX|HKG|SZSE|SSE|ETR|XETRA|KRX|TSE|HK)\s*:\s*$")
 _FRACTION_AFTER_RE = re.compile(r"^\s?/\s?\d")
 _FRACTION_BEFORE_RE = re.compile(r"\d\s?/\s?$")
+# `Model 3`, `Serie 5`: a small number after a model word is part of a name.
+_MODEL_WORD_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:model|modell|modello|serie|series|klasse|class|type|typ|tipo)\s$", re.I
+)
+# Ranges (`van 500 tot 1500`, `zwischen 9 und 9,5 Millionen`, `9-10 million`) are estimates.
+_RANGE_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:van|von|from|da|tra|zwischen|between|tussen)\s+"
+    r"(?:(?:rund|etwa|about|around|circa|ongeveer)\s+)?$",
+    re.I,
+)
+_RANGE_AFTER_RE = re.compile(
+    r"^\s*(?:[^\s\d]+\s+)?(?:tot|bis|to|a|and|und|e|en)\s+\d|^\s?[-\u2013]\s?\d", re.I
+)
+_RANGE_SECOND_RE = re.compile(
+    r"(?:(?<![\w])(?:van|von|from|da|tra|zwischen|between|tussen)\s+[\d.,]+(?:\s+[^\s\d]+)?"
+    r"\s+(?:tot|bis|to|a|and|und|e|en)\s+|\d\s?[-\u2013]\s?)$",
+    re.I,
+)
+_LISTED_FIGURES_RE = re.compile(r"\s*(?:,|und|and|en|e|ed|&|,\s*(?:und|and|en|e))\s*", re.I)
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[\w'’.-]+\s+)?[\w'’.-]+")
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
 _UNIT_COMPOUND_RE = re.compile(r"-(?:unit|einheit|stück|stuks|unità)", re.I)
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
-_BRAND_AS_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?")
+# A brand as the unit: `2.706 neue Tesla`, `1.254 nieuwe Kia's` (an adjective at most between,
+# and the brand is no part of a compound such as `Facebook-User`).
+_BRAND_AS_UNIT_RE = re.compile(
+    r"\s+(?:(?!(?:von|vom|van|of|di|del|de|der|des|from|by|bei|für|for|voor|per|zu|zum|to|in"
+    r"|im|at|mit|met|with|con|und|and|en|e)\s)[^\W\d]+\s+)?",
+    re.I,
+)
 _LISTED_MIN = 1000  # smaller figures right after a name are model names (`Audi 100`)
 # The gap between a name and the figure paired with it: `BYD 300.538`, `Opel (8.123)`,
 # `Toyota with 2.12 million`, `SKODA met 2.176`, `Peugeot: 9.200`, `Seat (+18,8 %) mit 4,7`.
@@ -119,7 +152,9 @@ _DIFFERENCE_AFTER_RE = re.compile(
 )
 _WHOLE_MARKET_RE = re.compile(rf"\b(?:{SALES_WHOLE_MARKET_CUES})\b", re.I)
 _OWNED_METRIC_OWNER_RE = re.compile(SALES_OWNED_METRIC_OWNER, re.I)
-_COORDINATION_RE = re.compile(rf"^{COORDINATION_PATTERN}$", re.I)
+_COORDINATION_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:und|and|en|e|ed|sowie|as well as|oder|or|&|/)\s*)?$", re.I
+)
 _EACH_RE = re.compile(rf"(?<![\w])(?:{SALES_EACH_CUES})(?![\w])", re.I)
 _COUNTED_METRICS = ("registrations", "deliveries", "exports", "production", "units_sold")
 _UNIT_METRICS = ("registrations", "deliveries", "units_sold")
@@ -201,6 +236,8 @@ class SalesRow:
     market: str
     segment: str
     reporting_body: str | None
+    # Read as the base of a comparison (`up from 1,808,581`): no period the text talks about.
+    compared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +346,9 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         return "|".join(table[lang] for lang in langs)
 
     out = {f"metric:{m}": word_regex(union(SALES_METRIC_CUES[m])) for m in SALES_METRIC_PRIORITY}
+    out["sales_talk"] = word_regex(
+        "|".join(union(SALES_METRIC_CUES[m]) for m in SALES_METRIC_PRIORITY if m != "revenue")
+    )
     reject = union(SALES_REJECT_CUES)
     # German compounds: `Produktionskapazität`, `Verkaufspreis` carry the cue at the end.
     out["reject"] = (
@@ -341,7 +381,13 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     out["cumulative"] = word_regex(union(SALES_CUMULATIVE_CUES))
     out["aside"] = word_regex(union(SALES_ASIDE_CUES))
     out["pronoun"] = word_regex(union(SALES_PRONOUN_SUBJECTS))
-    out["joint"] = word_regex(union(SALES_JOINT_CUES))
+    out["plural"] = word_regex(union(SALES_PLURAL_SUBJECTS))
+    months = "|".join(
+        sorted(
+            {m for lang in langs for m in MONTH_NAMES[lang] if len(m) > 2}, key=len, reverse=True
+        )
+    )
+    out["month_before"] = re.compile(rf"(?<![\w])(?:{months})\.?\s$", re.I)
     out["owner_after"] = re.compile(
         rf"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:{_OWNER_AFTER})\s+{_ARTICLE}$", re.I
     )
@@ -402,12 +448,7 @@ def _section_sentences(context: Context, language: str | None) -> tuple[str, ...
 
 def _speaks_of_sales(text: str, language: str | None) -> bool:
     """Whether a text names a sales metric other than revenue (`Absatz`, `market share`)."""
-    pats = _patterns(language)
-    return any(
-        pats[f"metric:{metric}"].search(text)
-        for metric in SALES_METRIC_PRIORITY
-        if metric != "revenue"
-    )
+    return _patterns(language)["sales_talk"].search(text) is not None
 
 
 def _section_market(context: Context, language: str | None) -> str | None:
@@ -596,8 +637,13 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
     before = sentence[max(0, quantity.start - 40) : quantity.start]
     after = sentence[quantity.end : quantity.end + 40]
     pats = _patterns(language)
+    small = quantity.value < _LISTED_MIN and quantity.text.isdigit()
     return bool(
-        _ORDINAL_AFTER_RE.match(after)
+        (small and _MODEL_WORD_BEFORE_RE.search(before))
+        or ((small or _YEAR_RE.match(quantity.text)) and pats["month_before"].search(before))
+        or (_RANGE_BEFORE_RE.search(before) and _RANGE_AFTER_RE.match(after))
+        or _RANGE_SECOND_RE.search(before)
+        or _ORDINAL_AFTER_RE.match(after)
         or _TICKER_AFTER_RE.match(after)
         or _TICKER_BEFORE_RE.search(before)
         or _FRACTION_AFTER_RE.match(after)
@@ -631,12 +677,20 @@ def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
 
 
 def _own_span(sentence: str, quantity: Quantity, quantities: list[Quantity]) -> tuple[int, int]:
-    """A figure's own words: from it to the next figure or the end of its clause."""
+    """A figure's own words: from it to the next figure or the end of its clause.
+
+    Figures listed together (`300,538, 150,000 and 63,238 vehicles`) share the words after
+    the list.
+    """
     _, clause_end = _clause(sentence, quantity.end)
-    following = [
-        q.start for q in quantities if q.start >= quantity.end and not _YEAR_RE.match(q.text)
-    ]
-    return quantity.start, min([clause_end, *following])
+    end = quantity.end
+    for other in quantities:
+        if other.start < end or _YEAR_RE.match(other.text):
+            continue
+        if not _LISTED_FIGURES_RE.fullmatch(sentence, end, other.start):
+            return quantity.start, min(clause_end, other.start)
+        end = other.end
+    return quantity.start, max(clause_end, _clause(sentence, end)[1])
 
 
 def _rejected(read: _Sentence, quantity: Quantity) -> bool:
@@ -719,13 +773,24 @@ def _owner_after(read: _Sentence, quantity: Quantity, compared: bool) -> Match |
 
 
 def _joint(read: _Sentence, owner: Match, quantity: Quantity) -> bool:
-    """Whether a figure is the total of coordinated companies (`Hyundai und Kia ... zusammen`)."""
+    """Whether a figure is the total of several companies (`Hyundai und Kia verkauften`).
+
+    The company before it is coordinated with another (`A und B`, `A, B and C`), or a plural
+    subject refers to several named before (`their sales of ...`).
+    """
     if _EACH_RE.search(read.text):
         return False
     earlier = [c for c in read.companies if c.end <= owner.start and c.start not in read.excluded]
-    if not earlier or earlier[-1].company_id == owner.company_id:
-        return False
-    return bool(_COORDINATION_RE.match(read.text[earlier[-1].end : owner.start]))
+    if (
+        earlier
+        and earlier[-1].company_id != owner.company_id
+        and _COORDINATION_RE.match(read.text[earlier[-1].end : owner.start])
+    ):
+        return True
+    clause_start, _ = _clause(read.text, quantity.start)
+    plural = _patterns(read.language)["plural"].search(read.text, clause_start, quantity.start)
+    named = {c.company_id for c in read.companies if c.end <= quantity.start}
+    return bool(plural) and len(named) > 1 and owner.end <= plural.start()
 
 
 def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
@@ -736,10 +801,16 @@ def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
     in_clause = [c for c in usable if clause_start <= c.start and c.end <= quantity.start]
     if in_clause:
         return in_clause[-1]
-    if _patterns(read.language)["pronoun"].search(sentence, clause_start, quantity.start):
+    pronoun = _patterns(read.language)["pronoun"].search(sentence, clause_start, quantity.start)
+    if pronoun:
         topic = read.context.topic
-        if topic is not None and any(c.company_id == topic.company_id for c in usable):
-            return next(c for c in usable if c.company_id == topic.company_id)
+        named = [c for c in usable if c.company_id == (topic.company_id if topic else None)]
+        if named:
+            return named[0]
+        if usable and usable[0].start < pronoun.start():
+            return usable[0]  # `Voyah ... said that it delivered`
+        if topic is not None:
+            return topic  # `Het bedrijf leverde ...`: the company of the last figure
         if usable:
             return usable[0]
     before = [c for c in usable if c.end <= quantity.start]
@@ -773,9 +844,11 @@ def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
     """The period of one figure: its clause, the sentence, the paragraph, the text's focus."""
     sentence = read.text
     clause_start, clause_end = _clause(sentence, quantity.start)
-    mention = nearest_stated(read.periods, quantity.start, clause_start, clause_end)
+    # After the figure, its clause speaks for it only up to the next figure.
+    own_end = _own_span(sentence, quantity, read.quantities)[1]
+    mention = nearest_stated(read.periods, quantity.start, clause_start, max(own_end, quantity.end))
     if mention is None:
-        mention = nearest_stated(read.periods, quantity.start)
+        mention = nearest_stated(read.periods, quantity.start, 0, clause_start)
     if mention is not None:
         period = mention.period
         if (
@@ -786,12 +859,31 @@ def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
             # "over the year" after a quarter figure: the whole year of that quarter.
             year = period.start.year
             return Period(date(year, 1, 1), date(year, 12, 31), "year")
-        return period
+        return _most_specific(read, quantity, period)
     for mentions in read.previous_periods():
         stated = [m for m in mentions if m.role == STATED]
         if stated:
-            return stated[-1].period
+            return stated[0].period
     return read.context.focus
+
+
+def _most_specific(read: _Sentence, quantity: Quantity, period: Period | None) -> Period | None:
+    """A year stated for a figure gives way to a month of that year named before it.
+
+    `der April, in dem in diesem Jahr 575 Autos ... zugelassen wurden`: April of this year.
+    """
+    if period is None or period.grain != "year":
+        return period
+    months = [
+        m.period
+        for m in read.periods
+        if m.role == STATED
+        and m.end <= quantity.start
+        and m.period is not None
+        and m.period.grain == "month"
+        and m.period.start.year == period.start.year
+    ]
+    return months[-1] if months else period
 
 
 def _is_share(read: _Sentence, quantity: Quantity, metric: str | None) -> bool:
@@ -808,10 +900,20 @@ def _is_share(read: _Sentence, quantity: Quantity, metric: str | None) -> bool:
     # an unsigned percentage in a name's or a figure's parentheses, in a text about shares.
     head = sentence[max(0, quantity.start - 30) : quantity.start]
     in_parentheses = bool(re.search(r"\(\s*$|\(\s*[^()]{0,14}%\s*/\s*$", head))
-    if not in_parentheses:
+    if not in_parentheses or names_a_stake(sentence, read.language):
         return False
     shares = _patterns_share(read.language)
-    return bool(shares.search(sentence) or shares.search(context))
+    return bool(shares.search(sentence) or shares.search(context)) and (
+        share_context(sentence, read.language) or share_context(context, read.language)
+    )
+
+
+def _context_speaks_of_sales(read: _Sentence) -> bool:
+    """Whether the sentence, its paragraph before it or its section heading speaks of sales."""
+    return any(
+        _speaks_of_sales(text, read.language)
+        for text in (read.text, *read.context.previous, read.context.heading)
+    )
 
 
 @lru_cache(maxsize=8)
@@ -839,6 +941,7 @@ def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
     # A brand can be the unit: `2.706 neue Tesla`, `1.254 nieuwe Kia's`.
     has_unit = bool(pats["unit"].match(sentence[quantity.end :])) or any(
         _BRAND_AS_UNIT_RE.fullmatch(sentence[quantity.end : m.start])
+        and not sentence.startswith(("-", "\u2010", "\u2011"), m.end)
         for m in read.companies
         if m.start >= quantity.end
     )
@@ -853,12 +956,14 @@ def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
     else:
         if not _is_count(sentence, quantity, language):
             return None
-        if metric is None:
-            metric = _inherited_metric(read.context, language) if has_unit else None
-            if metric is None and has_unit:
+        if metric is None and has_unit:
+            # Vehicles counted with no verb of their own (`General Motors with 2.25 million
+            # units`): a sale when the paragraph speaks of sales, its metric if it names one.
+            metric = _inherited_metric(read.context, language)
+            if metric is None and _context_speaks_of_sales(read):
                 metric = "units_sold"
-        if metric is None:
-            return None
+        if metric is None or metric == "production":
+            return None  # a production figure is no sale
         listed = quantity.value >= _LISTED_MIN and _paired_before(read, quantity) is not None
         if not (has_unit or listed or _metric_near(sentence, quantity, metric, language)):
             return None
@@ -881,6 +986,7 @@ def _row(read: _Sentence, quantity: Quantity, company: Match, metric: str, unit:
     market = find_market(scope, quantity.start, context, body, language)
     if metric == "exports":
         metric, market = "units_sold", EXPORT_MARKET
+    before = sentence[max(0, quantity.start - _COMPARISON_GAP) : quantity.start]
     return SalesRow(
         company=company,
         metric=metric,
@@ -891,6 +997,7 @@ def _row(read: _Sentence, quantity: Quantity, company: Match, metric: str, unit:
         market=market,
         segment=find_segment(sentence, quantity, metric, context, language),
         reporting_body=body,
+        compared=bool(_BASE_FIGURE_RE.search(before)),
     )
 
 
@@ -921,6 +1028,7 @@ def _comparison(
         value=quantity.value,
         value_text=quantity.text,
         period=mention.period,
+        compared=True,
     )
 
 
@@ -1134,7 +1242,11 @@ def _compared_periods(
             continue
         rows.append(
             dataclasses.replace(
-                previous, value=quantity.value, value_text=quantity.text, period=period
+                previous,
+                value=quantity.value,
+                value_text=quantity.text,
+                period=period,
+                compared=True,
             )
         )
     return rows

@@ -95,6 +95,11 @@ def share_context(text: str, language: str | None) -> bool:
     return bool(pats["market"].search(text) or pats["market_share"].search(text))
 
 
+def names_a_stake(text: str, language: str | None) -> bool:
+    """Whether a text speaks of holdings (`Anteile halten`, `stake`, `partecipazione`)."""
+    return _patterns(language)["stake"].search(text) is not None
+
+
 def _clause_head(text: str, start: int) -> str:
     """The text of a figure's clause before it, at most the share word's reach."""
     head = text[max(0, start - _SHARE_REACH_BEFORE) : start]
