@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,14 @@ from flows.extract.models import (
 )
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.people import find_people
-from flows.extract.periods import FOCUS_RELATIVE, STATED, Anchor, Period, period_mentions
+from flows.extract.periods import (
+    FOCUS_RELATIVE,
+    STATED,
+    Anchor,
+    Period,
+    may_name_period,
+    period_mentions,
+)
 from flows.extract.reference import Reference, load_reference
 from flows.extract.sales import (
     Context,
@@ -41,6 +49,8 @@ from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
 
 _NUMBERISH_RE = re.compile(r"\d|milli|miljo|miljard|miliard|billion|\bmila\b|tausend|duizend", re.I)
 _CONTEXT_SENTENCES = 3
+# The opening of an article: its title line and first sentences, which set its time frame.
+_OPENING_SENTENCES = 3
 
 
 class Extractor:
@@ -96,9 +106,8 @@ class Extractor:
             meta=_meta(doc, prepared),
         )
         language = prepared.language
-        anchor = _anchor(prepared, text, sentences)
-        # The opening: the title and the first paragraph of the article's text.
-        opening = sentences[0].paragraph + 1 if sentences else 0
+        # The date relative periods count from, read when a sentence first needs it.
+        anchor = functools.cache(functools.partial(_anchor, prepared, text, sentences))
         last_sales: tuple[int, SalesRow] | None = None  # sentence index, its last figure
         # The period the text is talking about and the company of its last figure.
         focus: Period | None = None
@@ -139,10 +148,12 @@ class Extractor:
             )
             if len({m.company_id for m in found + stand_ins}) < 2 and not numberish:
                 focus = _focus_after(
-                    sentence_text, language, anchor, focus, [], sentence.paragraph <= opening
+                    sentence_text, language, anchor, focus, [], index < _OPENING_SENTENCES
                 )
                 continue
-            context = _context(text, sentences, index, anchor, focus, topic)
+            context = _context(
+                text, sentences, index, anchor() if numberish else None, focus, topic
+            )
             if len({m.company_id for m in found}) == 1 and trigger_prefilter().search(
                 sentence_text
             ):
@@ -171,7 +182,7 @@ class Extractor:
             if rows:
                 topic = rows[0].company
             focus = _focus_after(
-                sentence_text, language, anchor, focus, rows, sentence.paragraph <= opening
+                sentence_text, language, anchor, focus, rows, index < _OPENING_SENTENCES
             )
         extraction.people = find_people(
             text, language, sentences, extraction.mentions, lines, prepared.body_start
@@ -318,7 +329,7 @@ def _context(
 def _focus_after(
     sentence: str,
     language: str | None,
-    anchor: Anchor | None,
+    anchor: Callable[[], Anchor | None],
     focus: Period | None,
     rows: list[SalesRow],
     opening: bool,
@@ -333,11 +344,13 @@ def _focus_after(
     for row in rows:
         if row.period is not None and not row.compared:
             return row.period
-    if rows or not (speaks_of_sales(sentence, language) or (opening and focus is None)):
+    if rows or not may_name_period(sentence, language):
+        return focus
+    if not (speaks_of_sales(sentence, language) or (opening and focus is None)):
         return focus
     periods = {
         m.period
-        for m in period_mentions(sentence, language, anchor, focus)
+        for m in period_mentions(sentence, language, anchor(), focus)
         if m.role == STATED and m.period is not None and m.kind not in FOCUS_RELATIVE
     }
     return periods.pop() if len(periods) == 1 else focus

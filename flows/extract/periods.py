@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import ahocorasick
+
 from flows.extract.constants import (
     LANGUAGES,
     MONTH_NAMES,
@@ -99,19 +101,7 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     def cue(kind: str) -> str:
         return _words(PERIOD_CUES[kind], langs)
 
-    probe = "|".join(
-        [
-            r"(?<![\w.,/-])(?:19|20)\d{2}(?!\d)",
-            r"\bQ[1-4]\b",
-            month_alt,
-            quarter_alt,
-            _HALF_WORDS,
-            *(cue(kind) for kind in PERIOD_CUES if kind not in ("base", "bound", "record")),
-        ]
-    )
     return {
-        # One pass that tells whether a text may name a period at all.
-        "probe": re.compile(probe, flags),
         "ytd_month": re.compile(
             rf"\b(?:{cue('ytd_through')})\s*(?P<month>{month_alt}){year}", flags
         ),
@@ -158,6 +148,66 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         ),
         "record_after": re.compile(rf"^[\s-]*(?:{cue('record')})\b", flags),
     }
+
+
+# Every period a text can name holds a digit, a month name or one of these stems; one pass
+# over the lower-cased text tells which of the patterns below can match at all.
+_PERIOD_STEMS = {
+    "year_word": ("jahr", "year", "jaar", "anno", "ytd"),
+    "month_word": ("monat", "month", "maand", "mese", "mesi"),
+    "quarter_word": ("quartal", "quarter", "kwartaal", "trimestre"),
+    "half_word": ("halbjahr", "half", "helft", "semestre", "jahreshälfte"),
+}
+# What each pattern needs to find in a text before it is worth running.
+_NEEDS = {
+    "ytd_month": {"month"},
+    "ytd": {"year_word", "month_word", "digit"},
+    "quarter": {"quarter_word"},
+    "q_short": {"digit"},
+    "half": {"half_word"},
+    "month_last_year": {"month"},
+    "month_this_year": {"month"},
+    "month": {"month"},
+    "year": {"digit"},
+    "year_before": {"year_word"},
+    "previous_month": {"month_word"},
+    "previous_year": {"year_word"},
+    "reporting_month": {"month_word"},
+    "last_year": {"year_word"},
+    "this_year": {"year_word"},
+    "last_month": {"month_word"},
+}
+_DIGIT_RE = re.compile(r"\d")
+_YEARISH_RE = re.compile(r"(?:19|20)\d\d|Q[1-4]")
+
+
+@lru_cache(maxsize=8)
+def _stem_automaton(language: str | None) -> ahocorasick.Automaton:
+    """Month names and period stems of a language with their kind, for a one-pass test."""
+    langs = (language, "en") if language in MONTH_NAMES else LANGUAGES
+    automaton = ahocorasick.Automaton()
+    for word in {m for lang in langs for m in MONTH_NAMES[lang]}:
+        automaton.add_word(word, "month")
+    for kind, stems in _PERIOD_STEMS.items():
+        for stem in stems:
+            automaton.add_word(stem, kind)
+    automaton.make_automaton()
+    return automaton
+
+
+def _stems(text: str, language: str | None) -> set[str]:
+    """The kinds of period words a text holds (`digit`, `month`, `year_word` ...)."""
+    found = {kind for _, kind in _stem_automaton(language).iter(text.lower())}
+    if _DIGIT_RE.search(text):
+        found.add("digit")
+    return found
+
+
+def may_name_period(text: str, language: str | None) -> bool:
+    """Whether a text holds a year, a quarter's number, a month name or a period word."""
+    if _YEARISH_RE.search(text):
+        return True
+    return next(_stem_automaton(language).iter(text.lower()), None) is not None
 
 
 def _month_of(token: str, language: str | None) -> int | None:
@@ -276,27 +326,13 @@ def _role(text: str, start: int, end: int, kind: str, pats: dict[str, re.Pattern
 
 def _absolute(text: str, language: str | None, pats: dict[str, re.Pattern[str]]) -> list:
     """Every absolute period pattern's matches as (start, end, kind, match), most specific first."""
-    if not pats["probe"].search(text):
+    stems = _stems(text, language)
+    if not stems:
         return []
     found = []
-    for kind in (
-        "ytd_month",
-        "ytd",
-        "quarter",
-        "q_short",
-        "half",
-        "month_last_year",
-        "month_this_year",
-        "month",
-        "year",
-        "year_before",
-        "previous_month",
-        "previous_year",
-        "reporting_month",
-        "last_year",
-        "this_year",
-        "last_month",
-    ):
+    for kind, needs in _NEEDS.items():
+        if not needs & stems:
+            continue
         for match in pats[kind].finditer(text):
             if kind in ("month", "month_last_year") and not _is_month(text, match, language):
                 continue
