@@ -11,7 +11,7 @@ from typing import Any
 LANGUAGES = ("de", "nl", "en", "it")
 FALLBACK_LANGUAGE = "de"
 # Name kinds that stand for a company (products never do).
-COMPANY_METHODS = ("alias", "brand")
+COMPANY_METHODS = ("alias",)
 PIPE_BATCH = 256
 
 
@@ -25,7 +25,7 @@ class NameEntry:
 
 
 def reference_names() -> list[NameEntry]:
-    """The company names, aliases and brands of the extractor's reference list."""
+    """The company names and aliases (brands too) of the extractor's reference list."""
     from flows.extract import load_reference
 
     reference = load_reference()

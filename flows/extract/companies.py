@@ -1,4 +1,4 @@
-"""Company mentions: dictionary matching of names, aliases and brands, then discovery.
+"""Company mentions: dictionary matching of names and aliases (brands too), then discovery.
 
 Products (reference_products.csv) are never companies and are not recorded as mentions:
 their names only keep discovery from turning a product into a company, and a company name
@@ -52,7 +52,7 @@ from flows.extract.reference import Name, Reference
 from flows.extract.text import fold, fold_name
 from flows.extract.vocabulary import legal_forms
 
-METHOD_RANK = {"alias": 0, "brand": 1, "product": 2}
+METHOD_RANK = {"alias": 0, "product": 1}
 _HYPHEN_TABLE = str.maketrans({h: " " for h in HYPHENS})
 _LEGAL_ALT = "|".join(re.escape(s) for s in sorted(legal_forms("tail"), key=len, reverse=True))
 # A legal form or group word right after a name belongs to the mention.
@@ -156,7 +156,7 @@ class Match:
     end: int
     company_id: str
     company_name: str
-    method: str  # alias | brand | product | discovered
+    method: str  # alias | product | discovered
     is_reference: bool = True
     # The name stands for a product here (`Porsche 911`, inside `Xiaomi SU7`): it is still a
     # mention of the company but takes no part in partnerships or sales figures.
@@ -440,7 +440,7 @@ def _handle_keys(handle: str) -> list[str]:
 
 def _passive(text: str, start: int, end: int, sector: str | None, name: Name) -> bool:
     """Whether a mention names a source, a channel or a yardstick rather than a party."""
-    if name.method == "brand" and fold_name(name.text) in PLATFORM_BRANDS:
+    if fold_name(name.text) in PLATFORM_BRANDS:
         return True
     if _RIVAL_COMPOUND_RE.match(text, end):
         return True

@@ -90,7 +90,7 @@ class CompanyMention:
     company_id: str
     company_name: str
     is_reference: bool
-    match_method: str  # alias | brand | product | discovered
+    match_method: str  # alias | product | discovered
     surface_text: str
     char_start: int
     char_end: int

@@ -1,4 +1,4 @@
-"""The reference list of companies, aliases, brands and products read from the seed CSVs."""
+"""The reference list of companies (brands among them), aliases and products from the seed CSVs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from flows.settings import REFERENCE_DIR
 
 COMPANIES_FILE = "reference_companies.csv"
 ALIASES_FILE = "reference_company_aliases.csv"
-BRANDS_FILE = "reference_brands.csv"
 PRODUCTS_FILE = "reference_products.csv"
 STATUSES_FILE = "reference_partnership_statuses.csv"
 
@@ -41,7 +40,7 @@ class Name:
 
     text: str
     company_id: str
-    method: str  # alias | brand | product
+    method: str  # alias | product
     case_sensitive: bool = False
 
 
@@ -129,9 +128,6 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
                     row["alias"], row["company_id"], "alias", _truthy(row.get("case_sensitive", ""))
                 )
             )
-    for row in _rows(directory / BRANDS_FILE):
-        if row.get("company_id") in companies and row.get("brand"):
-            names.append(Name(row["brand"], row["company_id"], "brand"))
     for row in _rows(directory / PRODUCTS_FILE):
         if row.get("company_id") in companies and row.get("product"):
             names.append(Name(row["product"], row["company_id"], "product"))

@@ -48,6 +48,10 @@ openai,OpenAI,US,ai,,,company,
 nvidia,Nvidia,US,chips,,,company,
 mercedes-benz,Mercedes-Benz Group,DE,automaker,,,company,
 smart,Smart Automobile,CN,automaker,mercedes-benz,geely,joint_venture,
+ora,Ora,CN,automaker,great-wall-motor,,brand,
+cupra,Cupra,ES,automaker,seat,,brand,
+wuling,Wuling,CN,automaker,saic-gm-wuling,,brand,
+zeekr,Zeekr,CN,automaker,geely,,brand,
 """
 )
 ALIASES = """company_id,alias,case_sensitive
@@ -66,13 +70,7 @@ samsung-electronics,Samsung,false
 hyundai,Hyundai,false
 mercedes-benz,Mercedes-Benz,false
 mercedes-benz,Mercedes,false
-"""
-BRANDS = """brand,company_id
-Ora,great-wall-motor
-Cupra,seat
-Wuling,saic-gm-wuling
-Zeekr,geely
-Smart,smart
+smart,Smart,false
 """
 PRODUCTS = """product,company_id
 Model Y,tesla
@@ -88,7 +86,6 @@ def reference_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, text in (
         ("reference_companies.csv", COMPANIES),
         ("reference_company_aliases.csv", ALIASES),
-        ("reference_brands.csv", BRANDS),
         ("reference_products.csv", PRODUCTS),
     ):
         (folder / name).write_text(text, encoding="utf-8")

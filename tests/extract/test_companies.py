@@ -56,11 +56,12 @@ def test_longest_match_wins(extractor) -> None:
     assert found[1][:2] == ("SAIC", "saic")
 
 
-def test_brand_counts_for_owner_and_products_are_no_company(extractor) -> None:
+def test_brand_is_a_company_and_products_are_no_company(extractor) -> None:
     found = _found(extractor, "Die Cupra-Modelle und der Tesla Model Y und der SU7 von Xiaomi.")
-    # Cupra is SEAT's; Model Y and SU7 are no mentions of their own, only their makers are.
+    # Cupra is a brand, a company of its own; Model Y and SU7 are no mentions of their own,
+    # only their makers are.
     assert found == [
-        ("Cupra", "seat", "brand"),
+        ("Cupra", "cupra", "alias"),
         ("Tesla", "tesla", "alias"),
         ("Xiaomi", "xiaomi", "alias"),
     ]
@@ -68,7 +69,7 @@ def test_brand_counts_for_owner_and_products_are_no_company(extractor) -> None:
 
 def test_everyday_word_brands_need_car_context(extractor) -> None:
     assert _found(extractor, "Das neue Smart-Home-System ist da.") == []
-    assert ("Smart", "smart", "brand") in _found(extractor, "Smart verkauft mehr Autos.")
+    assert ("Smart", "smart", "alias") in _found(extractor, "Smart verkauft mehr Autos.")
 
 
 def test_offsets_always_point_at_the_surface(extractor) -> None:
@@ -173,7 +174,7 @@ def test_platforms_and_rival_yardsticks_are_no_party(real_extractor) -> None:
             "Apple führt Verhandlungen über seinen neuen Spotify-Konkurrenten."
         )
     )
-    assert {"google", "meta", "spotify"} <= {m.company_id for m in extraction.mentions}
+    assert {"youtube", "instagram", "spotify"} <= {m.company_id for m in extraction.mentions}
     assert extraction.partnerships == []
 
 

@@ -116,11 +116,13 @@ def test_extract_batch_in_worker_processes(reference_dir) -> None:
     assert all(e.partnerships for e in flat)
 
 
-def test_load_reference_reads_all_four_files(reference) -> None:
+def test_load_reference_reads_companies_aliases_and_products(reference) -> None:
     assert reference.companies["saic-gm-wuling"].parents == ("saic", "gm")
+    assert reference.companies["cupra"].company_kind == "brand"
+    assert reference.ancestors("cupra") == {"seat", "volkswagen"}
     methods = {(n.text, n.method, n.case_sensitive) for n in reference.names}
     assert ("MAN", "alias", True) in methods
-    assert ("Cupra", "brand", False) in methods
+    assert ("Cupra", "alias", False) in methods
     assert ("Model Y", "product", False) in methods
 
 

@@ -12,20 +12,14 @@ aliases as (
 
 ),
 
-brands as (
-
-    select * from {{ ref('reference_brands') }}
-
-),
-
 products as (
 
     select * from {{ ref('reference_products') }}
 
 ),
 
--- Every text of the reference data that names a company: its name, its aliases,
--- its brands and its products (brands and products count for the company that owns them).
+-- Every text of the reference data that names a company: its name, its aliases and its
+-- products (a product counts for its maker; a brand is a company of its own).
 candidates as (
 
     select
@@ -50,17 +44,6 @@ candidates as (
     from aliases
     where alias is not null
 
-    union all
-
-    select
-        lower(brand) as lookup_text,
-        false as is_case_sensitive,
-        company_id,
-        'brand' as lookup_source,
-        3 as source_priority
-
-    from brands
-    where brand is not null
 
     union all
 
@@ -69,7 +52,7 @@ candidates as (
         false as is_case_sensitive,
         company_id,
         'product' as lookup_source,
-        4 as source_priority
+        3 as source_priority
 
     from products
     where product is not null
