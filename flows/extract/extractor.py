@@ -95,6 +95,13 @@ class Extractor:
         lines = line_table(text)
         line_starts = [line[0] for line in lines]
         paragraphs = {lines[bisect.bisect_right(line_starts, m.start) - 1][2] for m in mentions}
+        # The opening paragraph sets the article's time frame even when it names no company.
+        opening = next(
+            (p for start, end, p in lines if end > prepared.body_start and text[start:end].strip()),
+            None,
+        )
+        if mentions and opening is not None:
+            paragraphs.add(opening)
         sentences = split_sentences(
             text, prepared.language, prepared.body_start, paragraphs=paragraphs, lines=lines
         )
@@ -482,7 +489,7 @@ def _antecedent(
     previous = [
         m
         for m in by_sentence.get(index - 1, [])
-        if not m.product_use and m.company_id not in (exclude or set())
+        if not m.product_use and not m.passive and m.company_id not in (exclude or set())
     ]
     if len({m.company_id for m in previous}) != 1:
         return None

@@ -142,11 +142,11 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
             flags,
         ),
         # `the 2024 North American Car of the Year`, `2023 Challenger SRT`: a year in a name.
-        "name_after": re.compile(r"^\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*"),
+        "name_after": re.compile(r"\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*"),
         "bound": re.compile(
             rf"(?:^|[^\w])(?:{cue('bound')})\s+(?:[^\s]+\s+){{0,{_BOUND_REACH_WORDS}}}$", flags
         ),
-        "record_after": re.compile(rf"^[\s-]*(?:{cue('record')})\b", flags),
+        "record_after": re.compile(rf"[\s-]*(?:{cue('record')})\b", flags),
     }
 
 
@@ -238,8 +238,11 @@ class _Frame:
             return self.stated_year
         if self.anchor and self.anchor.exact:
             return _latest_month_year(month, self.anchor.day)
-        if self.anchor and (not self.anchor.month_known or month <= self.anchor.day.month):
-            return self.anchor.day.year
+        if self.anchor:
+            # A lower bound places a month up to its own, and no later one.
+            if not self.anchor.month_known or month <= self.anchor.day.month:
+                return self.anchor.day.year
+            return None
         if self.focus:
             return _latest_month_year(month, self.focus.end)
         return None

@@ -60,12 +60,13 @@ from flows.extract.sentences import split_line
 from flows.extract.shares import is_change, is_market_share, names_a_stake, share_context
 from flows.extract.text import is_boilerplate_line, word_regex
 
-_CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s)|\s-\s")
+_CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s|[^\W\d])|\s-\s")
 _COMPARISON_RE = re.compile(
     r"(?:\bfrom|compared (?:with|to)|versus|vs\.?|gegenüber|\bnach|\btegen|tegenover"
     r"|ten opzichte van|rispetto a\w*|\bcontro|\bthan|\bals|\bdan|\bstatt|surpass\w*|eclips\w*"
-    r"|übertr\w*|superand\w*)\s+(?:\w+\s+){0,2}?(?:(?:about|around|rund|etwa|ongeveer|circa"
-    r"|knapp|ruim)\s+)?$",
+    r"|übertr\w*|superand\w*|exceed\w*|\bbeat|overtook|vergleicht sich mit|compares with"
+    r"|vergelijkt zich met|si confronta con)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:about|around|rund|etwa|ongeveer|circa|knapp|ruim)\s+)?$",
     re.I,
 )
 _COMPARISON_GAP = 80
@@ -115,6 +116,8 @@ _RANGE_SECOND_RE = re.compile(
 )
 _LOOKAHEAD_RE = re.compile(r"\(\?=(?:[^()]|\([^()]*\))*\)")
 _LISTED_FIGURES_RE = re.compile(r"\s*(?:,|und|and|en|e|ed|&|,\s*(?:und|and|en|e))\s*", re.I)
+# A clause opened by the figure it holds (`Mit 5,8 Prozent Marktanteil war Skoda`).
+_FRONTED_RE = re.compile(r"\s*(?:mit|met|with|con|avec)\s", re.I)
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[\w'’.-]+\s+)?[\w'’.-]+")
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
 _UNIT_COMPOUND_RE = re.compile(r"-(?:unit|einheit|stück|stuks|unità)", re.I)
@@ -373,13 +376,17 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         rf"^[\s-]*(?:[\w-]+[\s-]+){{0,2}}?(?:{union(SALES_THRESHOLD_WORDS)})(?![\w])", re.I
     )
     out["surpass_before"] = re.compile(
-        r"(?<![\w])(?:surpass\w*|exceed\w*|cross\w*|broke|break\w*|topp\w*|übersprang\w*"
+        r"(?<![\w-])(?:surpass\w*|exceed\w*|cross\w*|broke|break\w*|topp\w*|übersprang\w*"
         r"|übersprungen|überschritt\w*|überschritten|überstieg\w*|superat\w*|superando"
         r"|oltrepass\w*|overschre\w*|doorbr\w*)\s+(?:(?:the|die|de|het|la|il|i|le|its|seine"
         r"|ihre)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}$",
         re.I,
     )
     out["rate"] = word_regex(union(SALES_RATE_CUES))
+    out["first_time"] = word_regex(
+        r"for the first time|first time|erstmals|zum ersten mal|voor het eerst"
+        r"|per la prima volta|prima volta"
+    )
     out["cumulative"] = word_regex(union(SALES_CUMULATIVE_CUES))
     out["aside"] = word_regex(union(SALES_ASIDE_CUES))
     out["pronoun"] = word_regex(union(SALES_PRONOUN_SUBJECTS))
@@ -652,8 +659,22 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
         or _FRACTION_BEFORE_RE.search(before)
         or pats["threshold_before"].search(before)
         or pats["threshold_after"].match(after)
-        or pats["surpass_before"].search(before)
+        or (pats["surpass_before"].search(before) and _passed_mark(sentence, quantity, language))
     )
+
+
+def _passed_mark(sentence: str, quantity: Quantity, language: str | None) -> bool:
+    """After `exceeded`, `übersprang`: a mark passed, unless the figure has a period of its own.
+
+    `exceeded 20,000 units for the first time` passes a mark; `surpasses the 10,422 deliveries
+    made in July 2022` compares with a figure of another period.
+    """
+    _, clause_end = _clause(sentence, quantity.end)
+    own = sentence[quantity.end : clause_end]
+    if _patterns(language)["first_time"].search(sentence):
+        return True
+    mentions = period_mentions(own, language, None)
+    return not any(m.role == STATED for m in mentions)
 
 
 def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
@@ -818,7 +839,15 @@ def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
     before = [c for c in usable if c.end <= quantity.start]
     if before:
         return before[-1]
-    after = [c for c in usable if quantity.end <= c.start and c.end <= clause_end]
+    after = [c for c in usable if quantity.end <= c.start]
+    if _FRONTED_RE.match(sentence, clause_start):
+        # `Con 4328 vetture vendute, Alpine cresce`: the subject follows the fronted figure.
+        return after[0] if after else None
+    topic = read.context.topic
+    named = [c for c in after if topic is not None and c.company_id == topic.company_id]
+    if named:
+        return named[0]  # `That beat the prior record of 21,333 ..., bringing Zeekr's total`
+    after = [c for c in after if c.end <= clause_end]
     return after[0] if after else None
 
 
@@ -911,7 +940,9 @@ def _is_share(read: _Sentence, quantity: Quantity, metric: str | None) -> bool:
 
 
 def _context_speaks_of_sales(read: _Sentence) -> bool:
-    """Whether the sentence, its paragraph before it or its section heading speaks of sales."""
+    """Whether the sentence, its paragraph, its section or the figures before speak of sales."""
+    if read.context.topic is not None:
+        return True
     return any(
         _speaks_of_sales(text, read.language)
         for text in (read.text, *read.context.previous, read.context.heading)
@@ -929,9 +960,16 @@ def _patterns_share(language: str | None) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{words})", re.I)
 
 
+def _in_period(read: _Sentence, quantity: Quantity) -> bool:
+    """Whether a number is part of a period the sentence names (`Nel 2022 le vendite`)."""
+    return any(m.start <= quantity.start and quantity.end <= m.end for m in read.periods)
+
+
 def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
     """One figure as a sales row, or None when it is not a sales figure of a named company."""
     sentence, language = read.text, read.language
+    if _in_period(read, quantity):
+        return None
     pats = _patterns(language)
     if quantity.is_percent:
         kinds: tuple[str, ...] = ("market_share",)
@@ -1021,12 +1059,18 @@ def _comparison(
     focus = base_row.period or read.context.focus
     own = period_mentions(sentence[start:end], language, read.context.anchor, focus)
     mention = next((m for m in own if m.role == STATED), None)
+    other = _owner_after(read, quantity, True)
+    if other is not None and other.company_id != base_row.company.company_id:
+        # `3.161.500 wagens tegen 3.160.800 stuks van het Volkswagen-concern`: another
+        # company's figure, for the same period unless it names its own.
+        period = mention.period if mention is not None else base_row.period
+        return dataclasses.replace(
+            base_row, company=other, value=quantity.value, value_text=quantity.text, period=period
+        )
     if mention is None or mention.period is None or mention.period == base_row.period:
         return None
-    company = _owner_after(read, quantity, True) or base_row.company
     return dataclasses.replace(
         base_row,
-        company=company,
         value=quantity.value,
         value_text=quantity.text,
         period=mention.period,
@@ -1040,6 +1084,8 @@ def _listed(
     """A figure right after another company's name in a list (`gefolgt von Changan (120.000)`)."""
     sentence, language = read.text, read.language
     _, base_row = base
+    if _in_period(read, quantity):
+        return None
     if base_row.unit == "percent":
         if not quantity.is_percent or is_change(sentence, quantity.start, quantity.end, language):
             return None
@@ -1131,7 +1177,13 @@ def sentence_sales(
     accepted: list[tuple[Quantity, SalesRow]] = []
     seen: set[tuple[str, str, Decimal]] = set()
     for quantity in quantities:
-        row = _read_figure(read, quantity)
+        before = sentence[max(0, quantity.start - _COMPARISON_GAP) : quantity.start]
+        if accepted and _BASE_FIGURE_RE.search(before):
+            # `compared to 50,700 units in the same period last year`: the base of a
+            # comparison has a period of its own or none at all, never the compared one's.
+            row = _comparison(read, quantity, accepted[-1])
+        else:
+            row = _read_figure(read, quantity)
         if row is None and accepted:
             row = _comparison(read, quantity, accepted[-1])
         if row is None and accepted:

@@ -10,7 +10,12 @@ from flows.extract.text import is_boilerplate_line
 
 # spaCy's sentencizer splits `z. B.` and `20. April` and is ten times slower on long
 # texts; a few rules over the punctuation candidates do better for news.
-_CANDIDATE_RE = re.compile(r"[.!?…]+[\"'»”“’)\]]*(?=[ \t\u00a0]+[\"'„“«(\[‚]?[A-ZÄÖÜÀ-ÞĀ-Ž0-9])")
+# A stop before white space and a capital; or, in text scraped without spaces, a stop between
+# a lower-case word and a capitalised one (`year-on-year.As of Saturday`).
+_CANDIDATE_RE = re.compile(
+    r"[.!?…]+[\"'»”“’)\]]*(?=[ \t\u00a0]+[\"'„“«(\[‚]?[A-ZÄÖÜÀ-ÞĀ-Ž0-9])"
+    r"|(?<=[a-zäöüß]{2})\.(?=[A-ZÄÖÜ][a-zäöüß])"
+)
 _INITIALISM_RE = re.compile(r"^(?:\w\.)+\w?\.?$")
 _NEXT_WORD_RE = re.compile(r"\s+[\"'„“«(\[]?(\w+)")
 _ALL_MONTHS = frozenset(name for names in MONTH_NAMES.values() for name in names)

@@ -33,7 +33,7 @@ _CLAUSE_MARK_RE = re.compile(r"[;)\u2013\u2014]|,\s|\s-\s")
 # A capitalised name right after a percentage (`2,43% in Pirelli`, `20 Prozent an Northvolt`)
 # is the company the percentage is held in.
 _HELD_IN_RE = re.compile(
-    r"^\s*(?:an|in|at|of|di|van|bei|am|nel|nella|del|della|im)\s+(?:der|dem|den|the|de|het)?\s*"
+    r"\s*(?:an|in|at|of|di|van|bei|am|nel|nella|del|della|im)\s+(?:der|dem|den|the|de|het)?\s*"
     r"[A-ZÄÖÜ]"
 )
 
@@ -62,7 +62,7 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "change_after": re.compile(
-            rf"^\s*(?:[\w/-]+\s+)?(?:{change}|mehr|weniger|more|less|meer|minder|in più|in meno"
+            rf"\s*(?:[\w/-]+\s+)?(?:{change}|mehr|weniger|more|less|meer|minder|in più|in meno"
             r"|year[- ]on[- ]year|yoy|y/y|on year|jaar op jaar|op jaarbasis|su base annua"
             r"|im jahresvergleich|gegenüber|im vergleich|compared|rispetto|vergeleken"
             r"|percentage points?|prozentpunkte?|procentpunt\w*|punti percentuali)(?![\w])",
@@ -75,7 +75,7 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         "stake": re.compile(rf"(?<![\w])(?:{union(SALES_STAKE_CUES)})(?![\w])", re.I),
         "market": re.compile(rf"(?<![\w])(?:{union(SALES_MARKET_WORDS)})(?![\w])", re.I),
         "partitive": re.compile(
-            rf"^\s*(?:{union(SALES_PARTITIVE_CUES)})(?![\w])(?!\s+(?:[\w-]+\s+)?(?:markt|market"
+            rf"\s*(?:{union(SALES_PARTITIVE_CUES)})(?![\w])(?!\s+(?:[\w-]+\s+)?(?:markt|market"
             r"|mercato|gesamtmarkt|marktes|markts))",
             re.I,
         ),
@@ -140,6 +140,7 @@ def is_market_share(
         return True
     if not names_a_share(text, start, end, language):
         return False
-    if pats["stake"].search(head) or _HELD_IN_RE.match(text, end):
+    held_in = _HELD_IN_RE.match(text, end) and not pats["market"].search(after)
+    if pats["stake"].search(head) or held_in:
         return False
     return share_context(text, language) or share_context(context, language)

@@ -527,3 +527,204 @@ def test_parts_after_davon_in_the_same_sentence(extractor) -> None:
 
 def test_model_number_after_a_name_is_no_figure(extractor) -> None:
     assert _sales(extractor, "BMW verkaufte im Januar mehr Autos als Audi 100 Jahre zuvor.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It ranked fifth after General Motors with 2.31 million units (16.4 percent), "
+            "Honda with 2.05 million units (14.9 percent) and Ford with 1.77 million units "
+            "(12.8 percent) in the U.S. market share table for 2022.",
+            [
+                ("gm", "units_sold", "2310000"),
+                ("gm", "market_share", "16.4"),
+                ("honda", "units_sold", "2050000"),
+                ("honda", "market_share", "14.9"),
+                ("ford", "units_sold", "1770000"),
+                ("ford", "market_share", "12.8"),
+            ],
+        ),
+        (
+            "In 2022 Kia had met 2.262 registraties een marktaandeel van 9,1 procent, gevolgd "
+            "door Tesla met 2.176 nieuwe auto's en BYD met 2.155 exemplaren.",
+            [
+                ("kia", "registrations", "2262"),
+                ("kia", "market_share", "9.1"),
+                ("tesla", "registrations", "2176"),
+                ("byd", "registrations", "2155"),
+            ],
+        ),
+        (
+            "Im April 2022 lagen bei den Neuzulassungen VW (Anteil: 15,2%), Tesla "
+            "(Anteil: 8,1%) und BYD (Anteil: 6,3%) vorn.",
+            [
+                ("volkswagen", "market_share", "15.2"),
+                ("tesla", "market_share", "8.1"),
+                ("byd", "market_share", "6.3"),
+            ],
+        ),
+        (
+            "Die Zulassungen der Marken stiegen 2022 bei Audi (+15,1 %/ Marktanteil 8,6 %) "
+            "und BMW (+11,0 %/8,1 %).",
+            [("audi", "market_share", "8.6"), ("bmw", "market_share", "8.1")],
+        ),
+        (
+            "Nel 2022 le immatricolazioni della Renault sono state 71.400 unità, seguita da "
+            "Nissan (31.500) e da Tesla (30.100).",
+            [
+                ("renault", "registrations", "71400"),
+                ("nissan", "registrations", "31500"),
+                ("tesla", "registrations", "30100"),
+            ],
+        ),
+    ],
+)
+def test_rankings_pair_each_figure_with_its_name(extractor, text, expected) -> None:
+    rows = _sales(extractor, text)
+    assert [(r.company_id, r.metric, str(r.value)) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Importmarken der Neuzulassungen führte 2023 Tesla (+17,1 %) mit einem Anteil "
+            "von 5,9 Prozent an, gefolgt von BYD (+18,8 %) mit 4,7 Prozent.",
+            [("tesla", "5.9"), ("byd", "4.7")],
+        ),
+        (
+            "A gennaio 2025 BYD ha venduto 1.200 auto in Italia e la sua quota è salita all'1,3%.",
+            [("byd", "1.3")],
+        ),
+        ("Kia sold 52,000 cars in 2023 and took a share of 9.9 % of the market.", [("kia", "9.9")]),
+    ],
+)
+def test_a_bare_share_word_in_a_market_text_is_a_market_share(extractor, text, expected) -> None:
+    rows = [r for r in _sales(extractor, text) if r.metric == "market_share"]
+    assert [(r.company_id, str(r.value)) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honda hat 2023 eine Beteiligung mit einem Anteil von 5,9 Prozent an Nissan erworben.",
+        "Nissan ha acquistato una quota del 2,4% in Honda.",
+        "Apple bought a 12 % share of Tesla in 2023.",
+        "Nissan nam in 2023 een aandeel van 15 procent in Renault.",
+        "Bei Nissan sanken die Verkäufe 2023 um 5,9 Prozent.",
+        "Nel 2023 le vendite di Fiat sono calate dell'1,6%.",
+        "Tesla's share of the market rose by 0.5 percentage points in 2023.",
+        "Reine E-Autos machten 2023 bei BMW 22 Prozent aller verkauften Fahrzeuge aus.",
+        "Electric cars made up 18% of total deliveries of BMW in 2023.",
+    ],
+)
+def test_stakes_changes_and_mixes_are_no_market_share(extractor, text) -> None:
+    assert [r for r in _sales(extractor, text) if r.metric == "market_share"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Stellantis leverde in 2021 3.161.500 wagens af tegen 3.160.800 stuks van het "
+            "Volkswagen-concern.",
+            [("stellantis", "3161500"), ("volkswagen", "3160800")],
+        ),
+        (
+            "In Deutschland wurden im Juli 2019 610 Fahrzeuge von Tesla neu zugelassen.",
+            [("tesla", "610")],
+        ),
+        (
+            "Hyundai (including Genesis) sold a total of 873,600 units in 2023.",
+            [("hyundai", "873600")],
+        ),
+        (
+            "Zeekr, a brand owned by Geely, said that it delivered 10,800 units in November 2024.",
+            [("zeekr", "10800")],
+        ),
+        (
+            "Con 4.330 vetture vendute nel 2023, Renault cresce del 22,1%.",
+            [("renault", "4330")],
+        ),
+    ],
+)
+def test_the_owner_of_a_figure(extractor, text, expected) -> None:
+    assert [(r.company_id, str(r.value)) for r in _sales(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hyundai und Kia haben 2023 zusammen mehr als sieben Millionen Autos verkauft.",
+        "NIO, Tesla, and BYD disclosed their combined deliveries for July 2023, totaling 65,600 "
+        "vehicles.",
+        "Nissan e Honda hanno venduto insieme 4 milioni di auto nel 2023.",
+        "Nio en Tesla leverden in 2023 samen 30.000 auto's.",
+    ],
+)
+def test_a_figure_of_several_companies_is_none_of_theirs(extractor, text) -> None:
+    assert _sales(extractor, text) == []
+
+
+def test_a_brand_keeps_its_figure(real_extractor) -> None:
+    rows = real_extractor.extract(
+        doc("MINI sold 244,900 cars in 2024, while Rolls-Royce delivered 5,700 vehicles.")
+    ).sales
+    assert [(r.company_id, r.company_name, str(r.value)) for r in rows] == [
+        ("mini", "MINI", "244900"),
+        ("rolls-royce-motor-cars", "Rolls-Royce Motor Cars", "5700"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Jahr 2023 verkaufte Tesla das Model 3 und das Model Y in 40 Ländern.",
+        "BYD (1211.HK) shares rose on Monday after BYD sold 300,500 cars in May 2024.",
+        "BYD delivered its 10 millionth NEV in November 2024.",
+        "Tesla liefert 1/5 seiner Autos nach Europa.",
+        "Leapmotor lieferte 2024 erstmals mehr als die Marke von 60.000 Fahrzeugen aus.",
+        "Xiaomi exceeded the 20,000 mark in monthly deliveries for the first time in 2024.",
+        "BYD erwartet für 2024 zwischen 3 Millionen und 3,5 Millionen verkaufte Autos.",
+        "Lucid muss im Schnitt 2.250 Autos pro Quartal bauen.",
+        "Nio lieferte seit seiner Markteinführung kumuliert 125.500 Fahrzeuge aus.",
+        "Tesla produced 440,800 vehicles in the first quarter of 2023.",
+        "DAF produceerde vorig jaar 67.000 trucks.",
+        "Dodge unveiled the 2023 Challenger, which delivers 1,025 horsepower.",
+        "Tesla has 700,000 orders in hand for 2024.",
+        "Ford can produce 450,000 vehicles a year in Turkey.",
+    ],
+)
+def test_numbers_that_are_no_sales(extractor, text) -> None:
+    found = [(r.company_id, str(r.value)) for r in _sales(extractor, text)]
+    assert found in ([], [("byd", "300500")])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Audi lieferte im November 2023 weltweit 25 600 Autos aus.", "25600"),
+        ("Tata Motors sold 1,52,718 units in March 2024.", "152718"),
+    ],
+)
+def test_numbers_grouped_by_spaces_and_lakh(extractor, text, value) -> None:
+    assert [str(r.value) for r in _sales(extractor, text)] == [value]
+
+
+def test_exports_are_units_sold_abroad(extractor) -> None:
+    rows = _sales(
+        extractor, "Tesla verkaufte im Mai 2022 32.100 Autos, davon 22.300 für den Export."
+    )
+    assert [(r.metric, str(r.value), r.market) for r in rows] == [
+        ("units_sold", "32100", "global"),
+        ("units_sold", "22300", "export"),
+    ]
+
+
+def test_text_scraped_without_spaces_after_stops(extractor) -> None:
+    text = (
+        "NIO delivered 48,700 new vehicles in November 2024,an increase of 18 percent."
+        "As of Saturday,the automaker had a cumulative delivery total of 1.07 million units."
+    )
+    assert [str(r.value) for r in _sales(extractor, text)] == ["48700"]
