@@ -44,7 +44,6 @@ candidates as (
     from aliases
     where alias is not null
 
-
     union all
 
     select
