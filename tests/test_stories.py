@@ -277,3 +277,32 @@ def test_the_web_page_chrome_makes_no_mentions(story_run: str) -> None:
             [ids["page.html"]],
         ).fetchone()
         assert (title, date_source) == ("Volkswagen und SAIC gründen Batteriefirma", "html_meta")
+
+
+# Who the seed articles are about, read by a person: the subjects, and companies the articles
+# name that they are not about (rivals, earlier entrants, partners mentioned in passing).
+SEED_SUBJECTS = {
+    "000_10dda3148067e6c0.txt": ({"renault", "xiaomi"}, {"geely", "dongfeng", "li-auto"}),
+    "001_91501ed04d3b3b36.txt": ({"xiaomi"}, {"sony", "huawei"}),
+    "003_5456f33a95982729.txt": ({"tesla"}, set()),
+}
+
+
+def test_subjects_of_the_seed_articles(db: str, shared_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "seeds"
+    source.mkdir()
+    for name in SEED_SUBJECTS:
+        (source / name).write_bytes((shared_dir / "corpus" / "seeds" / name).read_bytes())
+    nightly(source_dir=str(source), database_url=db)
+    with psycopg.connect(db) as conn:
+        rows = conn.execute(
+            """
+            select f.source_path, c.company_id, c.is_subject
+            from marts.fct_document_companies as c
+            join raw.files as f on f.document_id = c.document_id and f.outcome = 'loaded'
+            """
+        ).fetchall()
+    for name, (subjects, passing) in SEED_SUBJECTS.items():
+        found = {company for path, company, subject in rows if path == name and subject}
+        assert found >= subjects, name
+        assert not found & passing, name

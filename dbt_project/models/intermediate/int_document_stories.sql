@@ -33,8 +33,8 @@ keyed as (
 
 ),
 
--- A story is named after its first document: the earliest reported, then the earliest
--- loaded, then the smallest id. A copy loaded later but published earlier names the story.
+-- A story is named after its first document: the earliest reported, then the smallest id
+-- (load time never decides). A copy loaded later but published earlier names the story.
 final as (
 
     select
@@ -49,7 +49,7 @@ final as (
         similarity,
         first_value(document_id) over (
             partition by story_key
-            order by reported_date asc, loaded_at asc, document_id asc
+            order by reported_date asc, document_id asc
         ) as story_id
 
     from keyed

@@ -14,7 +14,7 @@ titles as (
         title,
         row_number() over (
             partition by story_id
-            order by (document_id = story_id) desc, reported_date asc, loaded_at asc, document_id asc
+            order by (document_id = story_id) desc, reported_date asc, document_id asc
         ) as title_rank
 
     from documents
