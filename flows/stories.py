@@ -83,39 +83,47 @@ def story_words(text: str) -> list[str]:
 
 
 def shingle_hashes(words: list[str], size: int) -> np.ndarray:
-    """32-bit hashes of the distinct runs of ``size`` consecutive words (sorted).
+    """32-bit hashes of the runs of ``size`` consecutive words, in text order.
 
     Each word is hashed once (CRC-32: stable across processes and machines) and a run's hash
     is a polynomial of its words' hashes, computed for all runs at once with numpy. Hashing
     every run's text on its own (datasketch's default, SHA-1 per item) costs several times more
-    and would make this step the slowest of the nightly run.
+    and would make this step the slowest of the nightly run. A run that recurs is hashed
+    twice: MinHash keeps minima, which a repeated item does not change.
     """
     if not words:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
-    if len(words) < size:
-        size = len(words)
+    word_hashes = np.array(_word_hashes(words), dtype=np.uint64)
+    size = min(size, len(words))
     runs = len(words) - size + 1
     combined = np.zeros(runs, dtype=np.uint64)
     for offset in range(size):
         combined = combined * _SHINGLE_MULTIPLIER + word_hashes[offset : offset + runs]
-    return np.unique((combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF))
+    return (combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
 
 
-def _word_hash(word: str) -> int:
-    """CRC-32 of a word, remembered: most words of the news recur from text to text."""
-    found = _WORD_HASHES.get(word)
-    if found is None:
-        if len(_WORD_HASHES) >= _WORD_HASH_CACHE_SIZE:
-            _WORD_HASHES.clear()
-        found = _WORD_HASHES[word] = zlib.crc32(word.encode())
+def _word_hashes(words: list[str]) -> list[int]:
+    """CRC-32 of each word, remembered: most words of the news recur from text to text."""
+    known = _WORD_HASHES
+    found = list(map(known.get, words))
+    if None in found:
+        if len(known) >= _WORD_HASH_CACHE_SIZE:
+            known.clear()
+        for index, value in enumerate(found):
+            if value is None:
+                word = words[index]
+                found[index] = known[word] = zlib.crc32(word.encode())
     return found
 
 
 @cache
-def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """MinHash's random permutations, drawn once per (num_perm, seed)."""
-    return MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME).permutations
+def _minhash(num_perm: int, seed: int) -> MinHash:
+    """One MinHash per (num_perm, seed) and process, cleared for each text.
+
+    The items are already 32-bit hashes: datasketch only permutes them and keeps the minima.
+    Building a MinHash draws its permutations; clearing one costs nothing.
+    """
+    return MinHash(num_perm=num_perm, seed=seed, hashfunc=int, scheme=MINHASH_SCHEME)
 
 
 def signature(text: str, params: StoryParams = DEFAULT_PARAMS) -> tuple[np.ndarray | None, int]:
@@ -123,14 +131,8 @@ def signature(text: str, params: StoryParams = DEFAULT_PARAMS) -> tuple[np.ndarr
     found = shingle_hashes(story_words(text), params.shingle_words)
     if len(found) < params.min_shingles:
         return None, len(found)
-    minhash = MinHash(
-        num_perm=params.num_perm,
-        seed=params.seed,
-        # The items are already 32-bit hashes: datasketch only permutes and takes minima.
-        hashfunc=int,
-        permutations=_permutations(params.num_perm, params.seed),
-        scheme=MINHASH_SCHEME,
-    )
+    minhash = _minhash(params.num_perm, params.seed)
+    minhash.clear()
     minhash.update_batch(found.tolist())
     return minhash.hashvalues.astype(SIGNATURE_DTYPE), len(found)
 

@@ -6,7 +6,7 @@ create table staging.story_signatures (
     document_id text primary key references raw.documents (document_id),
     -- md5 of the text that was signed; a document whose text changes is signed again.
     text_md5 text not null,
-    shingle_count integer not null check (shingle_count >= 0),
+    shingle_count integer not null check (shingle_count >= 0),  -- word runs of the text
     -- STORY_NUM_PERM little-endian uint32 values; null for a text too short to compare.
     signature bytea,
     -- The document that founded the story: the group's stable key.

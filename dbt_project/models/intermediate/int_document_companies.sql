@@ -50,6 +50,28 @@ mention_stats as (
 
 ),
 
+-- The document's most mentioned company, when it has at least dominance_min_mentions mentions
+-- and twice as many as the next company: what the text keeps coming back to, title or not.
+mention_ranks as (
+
+    select
+        document_id,
+        company_id,
+        row_number() over (
+            partition by document_id order by mention_count desc, company_id asc
+        ) = 1
+        and mention_count >= {{ var('salience_dominance_min_mentions') }}
+        and mention_count >= 2 * coalesce(
+            lead(mention_count) over (
+                partition by document_id order by mention_count desc, company_id asc
+            ),
+            0
+        ) as is_dominant
+
+    from mention_stats
+
+),
+
 -- Parties of the document's partnership and sales claims (after corrections).
 claim_parties as (
 
@@ -113,6 +135,7 @@ signals as (
             0
         ) as mention_share,
         claim_parties.company_id is not null as is_claim_party,
+        coalesce(mention_ranks.is_dominant, false) as is_dominant,
         coalesce(companies.sector = 'media', false) as is_media
 
     from pairs
@@ -126,6 +149,10 @@ signals as (
         on
             pairs.document_id = claim_parties.document_id
             and pairs.company_id = claim_parties.company_id
+    left join mention_ranks
+        on
+            pairs.document_id = mention_ranks.document_id
+            and pairs.company_id = mention_ranks.company_id
     left join companies
         on pairs.company_id = companies.company_id
 
@@ -164,11 +191,12 @@ final as (
         in_lead,
         round(cast(mention_share as numeric), 3) as mention_share,
         is_claim_party,
+        is_dominant,
         salience,
         -- A news agency or newspaper cited as the source is never what the article is about;
         -- a media company is a subject only as a party of a claim (a takeover of a publisher).
         (
-            salience >= {{ var('salience_subject_threshold') }}
+            (salience >= {{ var('salience_subject_threshold') }} or is_dominant)
             and (not is_media or is_claim_party)
         ) as is_subject
 

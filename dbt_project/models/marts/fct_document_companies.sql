@@ -20,6 +20,7 @@ final as (
         cast(in_lead as boolean) as in_lead,
         cast(mention_share as numeric) as mention_share,
         cast(is_claim_party as boolean) as is_claim_party,
+        cast(is_dominant as boolean) as is_dominant,
         cast(salience as numeric) as salience,
         cast(is_subject as boolean) as is_subject
 
