@@ -7,14 +7,17 @@ import os
 import sys
 from pathlib import Path
 
-from flows.settings import SAMPLE_DIR, load_settings
+from flows.settings import PREFECT_STARTUP_TIMEOUT_SECONDS, SAMPLE_DIR, load_settings
 
 PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(PREFECT_STARTUP_TIMEOUT_SECONDS),
     "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
 }
+# Exit status of `autonews run` when the Prefect API cannot be started or does not answer.
+EXIT_NO_API = 4
 
 
 def _prepare_environment() -> None:
@@ -40,7 +43,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         console.print(f"[red]error:[/red] source folder not found: {source}")
         return 2
     from flows.nightly import nightly
+    from flows.prefect_api import PrefectApiUnavailable, ensure_api
 
+    try:
+        ensure_api()
+    except PrefectApiUnavailable as exc:
+        console.print(f"[red]run not started:[/red] {exc}")
+        return EXIT_NO_API
     try:
         report = nightly(source_dir=str(source), reprocess=args.reprocess, wait_for_lock=args.wait)
     except RunLockedError as exc:
@@ -82,8 +91,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from prefect.schedules import Cron
 
     from flows.nightly import nightly
+    from flows.prefect_api import ensure_api
     from flows.settings import NIGHTLY_CRON, NIGHTLY_TIMEZONE
 
+    ensure_api()
     nightly.serve(
         name="nightly",
         schedules=[Cron(NIGHTLY_CRON, timezone=NIGHTLY_TIMEZONE)],

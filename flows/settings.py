@@ -48,6 +48,10 @@ STORY_MIN_SHINGLES = 12
 STORY_BATCH_SIZE = 2000
 # Advisory lock key that serialises nightly runs on one database.
 RUN_LOCK_KEY = 0x6175_746F_6E65_7773  # "autonews"
+# Seconds a run waits for the Prefect API to answer (Prefect's own default is 20 s; a first start
+# on a busy 2-core machine can take minutes). PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+# overrides it.
+PREFECT_STARTUP_TIMEOUT_SECONDS = 300
 SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from prefect.settings import PREFECT_API_URL
 
 from flows.nightly import nightly
 from flows.settings import PROJECT_DIR, SAMPLE_DIR
@@ -33,7 +34,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start_run(url: str, source: Path, tmp_path: Path, *args: str) -> subprocess.Popen:
-    """Start `autonews run` as a real subprocess in a process group of its own."""
+    """Start `autonews run` as a real subprocess in a process group of its own.
+
+    It reports to the session's Prefect API server, so no run pays for starting one.
+    """
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -41,6 +45,7 @@ def start_run(url: str, source: Path, tmp_path: Path, *args: str) -> subprocess.
         "AUTONEWS_INGEST_BATCH": "20",
         "AUTONEWS_WORKERS": "1",
         "PREFECT_HOME": str(tmp_path / "prefect"),
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
     }
     return subprocess.Popen(
         [*AUTONEWS, "run", "--source", str(source), *args],
