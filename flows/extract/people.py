@@ -167,6 +167,7 @@ class PeopleVocabulary:
     honorific_re: re.Pattern[str]
     name_re: re.Pattern[str]  # a name run at a position
     name_before_re: re.Pattern[str]  # a name run closing `Name, ` before a role word
+    appointment_re: re.Pattern[str]  # `als`, `zum`, `as`, `tot`, `a`: right before a role word
     particles: frozenset[str]  # `de`, `van`: lower-case words inside family names
 
 
@@ -223,7 +224,12 @@ def people_vocabulary(language: str | None) -> PeopleVocabulary:
         honorific_re=re.compile(rf"(?:{alternation('honorific')})[ \t]+"),
         name_re=re.compile(rf"(?<![\w'’-]){name}(?![\w'’-])"),
         name_before_re=re.compile(
-            rf"(?:^|(?<=[\s(„“\"'«]))(?P<name>{name})[ \t]*,[ \t]*"
+            rf"(?:^|(?<=[\s(„“\"'«]))(?P<name>{name})"
+            rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{alternation('appointment')})[ \t]+)"
+            rf"(?:(?:{alternation('article')}){_SEP})?$"
+        ),
+        appointment_re=re.compile(
+            rf"(?<![\w])(?:{alternation('appointment')})[ \t]+"
             rf"(?:(?:{alternation('article')}){_SEP})?$"
         ),
         particles=frozenset(
@@ -529,9 +535,11 @@ def _name_before(
     spans: list[tuple[int, int]],
     language: str | None,
 ) -> tuple[int, int] | None:
-    """The name closing `Name, ` right before a role word (`Luca de Meo, CEO der ...`)."""
-    if "," not in text[max(0, anchor - APPOSITION_COMMA_REACH) : anchor]:
-        return None  # no apposition: the cheap test spares the search
+    """The name closing `Name, ` (`Luca de Meo, CEO der ...`) or an appointment (`named Antonio
+    Filosa as CEO`, `Antonio Filosa zum Vorstandschef`) right before a role word."""
+    near = text[max(0, anchor - APPOSITION_COMMA_REACH) : anchor]
+    if "," not in near and not vocab.appointment_re.search(near):
+        return None  # no apposition, no appointment: the cheap tests spare the search
     window_start = max(0, anchor - APPOSITION_WINDOW)
     line_start = text.rfind("\n", 0, anchor) + 1
     run = vocab.name_before_re.search(text[max(window_start, line_start) : anchor])
@@ -594,8 +602,8 @@ def _name_span(
     """A name from its kept words: no particle at its end, a lone word only when rare."""
     while kept and text[kept[-1][0] : kept[-1][1]][:1].islower():
         kept.pop()
-    while kept and _is_particle(text[kept[0][0] : kept[0][1]], vocab) and len(kept) == 1:
-        kept.pop()
+    while kept and text[kept[0][0] : kept[0][1]][:1].islower():
+        kept.pop(0)  # `nomina di Antonio Filosa`: a name starts with a capital
     if not kept:
         return None
     start, end = kept[0][0], kept[-1][1]

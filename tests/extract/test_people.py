@@ -98,6 +98,20 @@ def test_role_pairs_in_four_languages(extractor, text, expected) -> None:
     assert expected in _roles(extractor, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Aufsichtsrat ernannte Antonio Filosa zum Vorstandschef von Stellantis.",
+        "The board named Antonio Filosa as chief executive of Stellantis on Wednesday.",
+        "Het bestuur benoemde Antonio Filosa tot topman van Stellantis, meldt het concern.",
+        "Il consiglio ha confermato la nomina di Antonio Filosa a nuovo amministratore "
+        "delegato di Stellantis.",
+    ],
+)
+def test_an_appointment_names_the_person_before_the_role(extractor, text) -> None:
+    assert _roles(extractor, text) == {("Antonio Filosa", "stellantis", "ceo")}
+
+
 def test_roles_joined_by_a_conjunction_share_the_name_and_company(extractor) -> None:
     text = "BYD-Gründer und Vorstandschef Wang Chuanfu stellte am Montag zwei Modelle vor."
     assert _roles(extractor, text) == {
