@@ -37,6 +37,7 @@ from flows.extract.constants import (
     FIRST_NAMES,
     GERMAN_NOUN_SUFFIXES,
     MONTH_NAMES,
+    WEEKDAY_PREFIXES,
 )
 from flows.extract.models import CompanyMention, PersonMention
 from flows.extract.sentences import Sentence, split_sentences
@@ -53,6 +54,9 @@ from flows.extract.vocabulary import vocabulary as vocabulary_tables
 NAME_COMMON_ZIPF = 5.0
 # A name standing alone (`Tesla-Chef Musk`) must be rarer than this.
 LONE_NAME_ZIPF = 4.0
+# A German word this much longer than a noun ending (`Begründ|ung`) is a noun, not a name.
+NOUN_STEM_MIN = 6
+ROLE_TAIL_MIN = 4  # letters of a role word at the end of a compound (`…chef`, `…präsident`)
 # At most this many words of a name (particles not counted), and of a unit description
 # between a role word and its company (`Direktor für Einkauf und Zusammenarbeit bei`).
 NAME_MAX_TOKENS = 4
@@ -580,11 +584,13 @@ def _name_token(
         return _is_particle(word, vocab)
     if _overlaps(start, end, spans):
         return False  # a company, never a person
-    if vocab.role_word_re.fullmatch(word):
+    if vocab.role_word_re.fullmatch(word) or _ends_in_role_word(low, vocab):
         return False
     # A function word of the text's language (`Der`, `Am`), not one of another (`He`).
     if low in DISCOVERY_STOPWORDS and word_zipf(low, language) >= LONE_NAME_ZIPF:
         return False
+    if low.startswith(WEEKDAY_PREFIXES):
+        return False  # `Montagmittag`
     if low in _ALL_MONTHS and _DIGIT_NEAR_RE.search(text, max(0, start - 3), end + 3):
         return False  # `Jun 2024`, but `Lei Jun`
     if vocab.honorific_re.fullmatch(word + " "):
@@ -593,7 +599,17 @@ def _name_token(
         return True  # an initial
     if low in _FIRST_NAMES:
         return True
+    if language == "de" and any(
+        low.endswith(suffix) and len(low) >= len(suffix) + NOUN_STEM_MIN
+        for suffix in GERMAN_NOUN_SUFFIXES
+    ):
+        return False  # `Begründung`: a German noun; `Jung`, `Johannis` are too short to tell
     return word_zipf(low, language) < NAME_COMMON_ZIPF
+
+
+def _ends_in_role_word(low: str, vocab: PeopleVocabulary) -> bool:
+    """A compound that ends in a role word (`Wirtschaftskammerpräsident`) is no name."""
+    return any(low[i:] in vocab.glued for i in range(1, len(low) - ROLE_TAIL_MIN + 1))
 
 
 def _name_span(
@@ -613,6 +629,8 @@ def _name_span(
             word in _FIRST_NAMES
             or len(word) < SURNAME_MIN_CHARS
             or word_zipf(word, language) >= LONE_NAME_ZIPF
+            or word_zipf(word, "en") >= LONE_NAME_ZIPF  # `Survey`, `European`
+            or (language == "de" and word.endswith("s"))  # `Präsident Polens`: a genitive
             or (language == "de" and word.endswith(GERMAN_NOUN_SUFFIXES))
         ):
             return None
@@ -746,7 +764,7 @@ def _mentions(
             continue
         sentence = sentences[index]
         surface = text[hit.start : hit.end]
-        person = canonical.get(surface, surface)
+        person = " ".join(canonical.get(surface, surface).split())
         for word, role_text in hit.roles:
             company = _company_of(word, person, hit, tied, topic) if word else None
             role = (word.role if company else word.role_alone) if word else None
