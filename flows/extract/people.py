@@ -40,7 +40,8 @@ from flows.extract.constants import (
     WEEKDAY_PREFIXES,
 )
 from flows.extract.models import CompanyMention, PersonMention
-from flows.extract.sentences import Sentence, split_sentences
+from flows.extract.sentences import Sentence, split_line
+from flows.extract.text import is_boilerplate_line
 from flows.extract.vocabulary import (
     ANY_LANGUAGE,
     LANGUAGES,
@@ -62,6 +63,8 @@ ROLE_TAIL_MIN = 4  # letters of a role word at the end of a compound (`…chef`,
 NAME_MAX_TOKENS = 4
 UNIT_MAX_WORDS = 5
 DESCRIPTOR_MAX_WORDS = 3
+# Characters around a name read to find its sentence where no sentence was split yet.
+SENTENCE_REACH = 250
 COMPANY_WINDOW = 80  # characters from a role word to its company at most
 APPOSITION_WINDOW = 80  # characters before `, CEO` searched for the name
 APPOSITION_COMMA_REACH = 14  # the comma of `Name, the former CEO` stands this close
@@ -77,6 +80,7 @@ _WORD_RE = re.compile(r"[^\W\d][\w'’.-]*")
 _GENITIVE_RE = re.compile(r"(?:['’]s|s|['’])?(?![\w'’-])")
 _ALL_MONTHS = frozenset(name for names in MONTH_NAMES.values() for name in names)
 _FIRST_NAMES = frozenset(FIRST_NAMES)
+_NOUN_SUFFIXES = tuple(GERMAN_NOUN_SUFFIXES)
 _DIGIT_NEAR_RE = re.compile(r"\d")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _UNIT_BEFORE_ROLE_RE = re.compile(r"[-\u2010\u2011][A-ZÄÖÜ][\w]+[-\u2010\u2011]$")
@@ -86,6 +90,8 @@ _CLOSING_COMMA_RE = re.compile(r"[ \t]*,")
 _COMMA_OR_SPACE_RE = re.compile(r"[ \t]*,[ \t]+|[ \t]+")
 # Languages that capitalise every noun, role words included (`Chef`, `Gründer`).
 CAPITALISED_NOUN_LANGUAGES = ("de",)
+# Languages that glue a role word to the noun before it (`Kammerpräsident`, `bondsvoorzitter`).
+COMPOUNDING_LANGUAGES = ("de", "nl")
 ACRONYM_MAX_LEN = 3
 # A document is about one company when it names it this often, and more than any other.
 TOPIC_MIN_MENTIONS = 2  # `CEO`: role words this short are also written in capitals
@@ -283,12 +289,13 @@ def find_people(
     if not cues:
         return []
     spans = sorted((m.char_start, m.char_end) for m in companies)
-    sentences = _with_paragraphs(text, language, sentences, lines, body_start, cues)
     starts = [s.start for s in sentences]
+    line_starts = [line[0] for line in lines]
     cues = [
         c
         for c in cues
-        if not _overlaps(c.start, c.end, spans) and _inside(c.start, c.end, starts, sentences)
+        if not _overlaps(c.start, c.end, spans)
+        and _readable(text, c, sentences, starts, lines, line_starts)
     ]
     found: list[Found] = []
     for group in _groups(text, cues, vocab):
@@ -313,14 +320,30 @@ def _with_paragraphs(
     body_start: int,
     spans: Sequence[Cue | Found],
 ) -> list[Sentence]:
-    """The sentences, plus those of the paragraphs holding a span that were not yet split."""
+    """The sentences, plus the sentence around every span that none holds yet.
+
+    Only a window around the span is split: splitting whole paragraphs that name no company
+    (a minister's) cost more than reading the people in them.
+    """
+    sentences = list(sentences)
+    starts = [s.start for s in sentences]
     line_starts = [line[0] for line in lines]
-    needed = {lines[bisect.bisect_right(line_starts, s.start) - 1][2] for s in spans}
-    needed -= {s.paragraph for s in sentences}
-    if not needed:
-        return sentences
-    extra = split_sentences(text, language, body_start, paragraphs=needed, lines=lines)
-    return sorted(sentences + extra, key=lambda s: s.start)
+    for span in sorted(spans, key=lambda s: s.start):
+        index = bisect.bisect_right(starts, span.start) - 1
+        if (index >= 0 and span.end <= sentences[index].end) or span.start < body_start:
+            continue
+        line_start, line_end, paragraph = lines[bisect.bisect_right(line_starts, span.start) - 1]
+        if is_boilerplate_line(text[line_start:line_end]):
+            continue
+        cut = max(line_start, body_start, span.start - SENTENCE_REACH)
+        window = text[cut : min(line_end, span.end + SENTENCE_REACH)]
+        for sentence in split_line(window, cut, paragraph, language):
+            if sentence.start <= span.start and span.end <= sentence.end:
+                position = bisect.bisect_left(starts, sentence.start)
+                sentences.insert(position, sentence)
+                starts.insert(position, sentence.start)
+                break
+    return sentences
 
 
 def _cues(text: str, vocab: PeopleVocabulary, ends: dict[int, CompanyMention]) -> list[Cue]:
@@ -355,10 +378,21 @@ def _cues(text: str, vocab: PeopleVocabulary, ends: dict[int, CompanyMention]) -
     return kept
 
 
-def _inside(start: int, end: int, starts: list[int], sentences: list[Sentence]) -> bool:
-    """Whether a span lies inside one sentence."""
-    index = bisect.bisect_right(starts, start) - 1
-    return index >= 0 and end <= sentences[index].end
+def _readable(
+    text: str,
+    cue: Cue,
+    sentences: list[Sentence],
+    starts: list[int],
+    lines: list[tuple[int, int, int]],
+    line_starts: list[int],
+) -> bool:
+    """Whether a cue stands in a sentence already split, or at least on no boilerplate line
+    (a caption or tag cloud names no company the extractor records, so anything goes there)."""
+    index = bisect.bisect_right(starts, cue.start) - 1
+    if index >= 0 and cue.end <= sentences[index].end:
+        return True
+    line = lines[bisect.bisect_right(line_starts, cue.start) - 1]
+    return not is_boilerplate_line(text[line[0] : line[1]])
 
 
 def _groups(text: str, cues: list[Cue], vocab: PeopleVocabulary) -> list[list[Cue]]:
@@ -512,8 +546,8 @@ def _name_after(
 ) -> tuple[int, int] | None:
     """The name right after a role word (`CEO Luca de Meo`), cut at the first non-name."""
     space = _COMMA_OR_SPACE_RE.match(text, position)
-    if space is None:
-        return None
+    if space is None or space.end() >= len(text) or not text[space.end()].isupper():
+        return None  # a name after a role word starts with a capital (`zu Neujahr` is none)
     run = vocab.name_re.match(text, space.end())
     if run is None:
         return None
@@ -521,8 +555,6 @@ def _name_after(
     # second comma closes the name (`the deputy premier, Zhang Guoqing, said`).
     if "," in space.group(0) and not (allow_comma or _CLOSING_COMMA_RE.match(text, run.end())):
         return None
-    if not text[run.start()].isupper():
-        return None  # `zu Neujahr`: a name after a role word starts with a capital
     tokens = _tokens(text, run.start(), run.end())
     kept = []
     for start, end in tokens:
@@ -584,7 +616,9 @@ def _name_token(
         return _is_particle(word, vocab)
     if _overlaps(start, end, spans):
         return False  # a company, never a person
-    if vocab.role_word_re.fullmatch(word) or _ends_in_role_word(low, vocab):
+    if vocab.role_word_re.fullmatch(word) or (
+        language in COMPOUNDING_LANGUAGES and _ends_in_role_word(low, vocab)
+    ):
         return False
     # A function word of the text's language (`Der`, `Am`), not one of another (`He`).
     if low in DISCOVERY_STOPWORDS and word_zipf(low, language) >= LONE_NAME_ZIPF:
@@ -599,9 +633,13 @@ def _name_token(
         return True  # an initial
     if low in _FIRST_NAMES:
         return True
-    if language == "de" and any(
-        low.endswith(suffix) and len(low) >= len(suffix) + NOUN_STEM_MIN
-        for suffix in GERMAN_NOUN_SUFFIXES
+    if (
+        language == "de"
+        and low.endswith(_NOUN_SUFFIXES)
+        and any(
+            low.endswith(suffix) and len(low) >= len(suffix) + NOUN_STEM_MIN
+            for suffix in _NOUN_SUFFIXES
+        )
     ):
         return False  # `Begründung`: a German noun; `Jung`, `Johannis` are too short to tell
     return word_zipf(low, language) < NAME_COMMON_ZIPF
