@@ -71,6 +71,8 @@ _STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|p
 _COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
 _PARTNER_REACH = 30
 _COMPARED_REACH = 40
+# The buyer of a sale is named after this (`verkauft … an`, `sold … to`).
+_SOLD_TO_RE = re.compile(r"\s(?:an|aan|to|a|al|alla|ad)\s", re.I)
 # Between two names of a `zwischen`/`between` phrase: a comma or `and`, and a description
 # (`between the Dutch firm A and the French firm B`).
 _BETWEEN_GAP_RE = re.compile(
@@ -349,6 +351,17 @@ def directed_roles(
     sentence: str, companies: list[Match], trigger: Trigger, language: str | None
 ) -> tuple[Match, Match, bool]:
     """Buyer or investor, target, and whether a grammatical cue (not word order) said so."""
+    before = [c for c in companies if c.end <= trigger.start]
+    after = [c for c in companies if c.start >= trigger.end]
+    if "passive" in trigger.flags and before and after:
+        return after[0], before[-1], True  # `Y, owned by X`: the agent holds
+    if "sale" in trigger.flags:
+        sold_to = _SOLD_TO_RE.search(sentence, trigger.end)
+        buyers = [c for c in after if sold_to and c.start >= sold_to.end()]
+        if buyers:
+            sold = [c for c in after if c.end <= sold_to.start()] or before
+            if sold:
+                return buyers[0], sold[-1], True  # `sells Y to X`: X buys Y
     roles = _role_patterns(language)
     for company in companies:
         if company.start < trigger.start and _preceded_by(
@@ -361,7 +374,6 @@ def directed_roles(
             target = [c for c in companies if c.end <= company.start]
             if target:
                 return company, target[-1], True
-    after = [c for c in companies if c.start >= trigger.end]
     passive = roles["passive"].search(sentence)
     for company in after:
         if (passive and _preceded_by(sentence, company.start, roles["agent"])) or _preceded_by(
@@ -382,7 +394,6 @@ def directed_roles(
         if _preceded_by(sentence, company.start, roles["target"]):
             before = [c for c in companies if c.end <= company.start]
             return (before[-1] if trigger.start < company.start else before[0]), company, True
-    before = [c for c in companies if c.end <= trigger.start]
     if before and after:
         return before[-1], after[0], False
     return companies[0], companies[1], False
@@ -628,9 +639,9 @@ def _stated_partnerships(
             continue
         found = _claims_for(sentence, trigger, scope, triggers, language, reference, following)
         done = {frozenset((p.a.company_id, p.b.company_id)) for p in pairs}
-        found = [p for p in found if frozenset((p.a.company_id, p.b.company_id)) not in done]
-        if found:
-            return pairs + found
+        # A sentence may state several relations (`X partners with Y, while it works with
+        # Z`): every relation word adds the pairs of its own parties, the best word first.
+        pairs += [p for p in found if frozenset((p.a.company_id, p.b.company_id)) not in done]
     return pairs
 
 
@@ -748,17 +759,26 @@ def _claims_for(
     # `hält 26 Prozent an X`, `ist an X beteiligt`: a stake that is held.
     head = max(0, trigger.start - _COPULA_REACH)
     held = kind == "equity_investment" and (
-        marker_pattern("holding", language, "none").search(sentence, head, trigger.end) is not None
+        "passive" in trigger.flags
+        or marker_pattern("holding", language, "none").search(sentence, head, trigger.end)
+        is not None
         or "stative" in trigger.flags
         and _COPULA_RE.search(sentence, head, trigger.start) is not None
     )
     status = claim_status(
-        sentence, trigger.start, trigger.end, language, kind, following=following, held=held
+        sentence,
+        trigger.start,
+        trigger.end,
+        language,
+        kind,
+        following=following,
+        held=held,
+        sale="sale" in trigger.flags,
     )
     if directed:
         buyer, target, explicit = directed_roles(sentence, scope, trigger, language)
-        if kind == "equity_investment" and not explicit:
-            return []  # a stake without a named holder and target is no claim
+        if (kind == "equity_investment" or "sale" in trigger.flags) and not explicit:
+            return []  # a stake or a sale without a named holder and target is no claim
         if (
             not explicit
             and language not in _VERB_FINAL_LANGUAGES

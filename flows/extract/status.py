@@ -129,8 +129,10 @@ def claim_status(
     following: str = "",
     held: bool = False,
     default: str | None = None,
+    sale: bool = False,
 ) -> str:
-    """The status of the relation whose word stands at start..end of a sentence."""
+    """The status of the relation whose word stands at start..end of a sentence (`sale`: the
+    word sells, so the seller's divestment is the buyer's deal, not a cancellation)."""
     clause = clause_bounds(sentence, start, end, language)
     reach = (max(clause[0], start - NEGATION_REACH), min(clause[1], end + NEGATION_AFTER_REACH))
     found = [
@@ -138,7 +140,9 @@ def claim_status(
     ]
     linked = linked_evidence(following, language)
     ranks = _ranks()
-    negative = [e for e in found + linked if e.cue.negative]
+    negative = [
+        e for e in found + linked if e.cue.negative and not (sale and e.cue.kind == "divestment")
+    ]
     if negative:
         specific = [e for e in negative if e.cue.kind != "negation"] or negative
         return min(specific, key=lambda e: ranks[e.cue.status]).cue.status

@@ -22,6 +22,8 @@ VOCAB_DIR = Path(__file__).with_name("vocab")
 LANGUAGES = ("de", "nl", "en", "it")
 ANY_LANGUAGE = "*"
 TRIGGER_FLAGS = (
+    "sale",
+    "passive",
     "share",
     "transitive",
     "noun",
