@@ -44,7 +44,7 @@ from flows.extract.sales import (
 )
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
-from flows.extract.vocabulary import trigger_prefilter
+from flows.extract.vocabulary import marker_pattern, trigger_prefilter
 from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
 
 _NUMBERISH_RE = re.compile(r"\d|milli|miljo|miljard|miliard|billion|\bmila\b|tausend|duizend", re.I)
@@ -153,7 +153,17 @@ class Extractor:
                 if len({m.company_id for m in found if not m.passive and not m.product_use}) == 1
                 else []
             )
-            if len({m.company_id for m in found + stand_ins}) < 2 and not numberish:
+            # `Er führe mit Rohm Gespräche`: a pronoun opening the sentence stands for the
+            # company the sentence before is about.
+            pronoun = _pronoun_antecedent(sentence_text, sentences, by_sentence, index, language)
+            leaning = (
+                [pronoun]
+                if pronoun
+                and (not local or pronoun.end <= local[0].start)
+                and pronoun.company_id not in {m.company_id for m in local}
+                else []
+            )
+            if len({m.company_id for m in found + stand_ins + leaning}) < 2 and not numberish:
                 focus = _focus_after(
                     sentence_text, language, anchor, focus, [], index < _OPENING_SENTENCES
                 )
@@ -169,7 +179,7 @@ class Extractor:
                 )
                 if antecedent and antecedent.end <= local[0].start:
                     local = sorted([*local, antecedent], key=lambda m: m.start)
-            parties = sorted(local + stand_ins, key=lambda m: m.start) if local else local
+            parties = sorted(local + stand_ins + leaning, key=lambda m: m.start)
             if len({m.company_id for m in parties}) >= 2:
                 self._partnerships(
                     extraction, sentence, sentence_text, parties, language, context.following
@@ -494,6 +504,25 @@ def _antecedent(
     if len({m.company_id for m in previous}) != 1:
         return None
     return dataclasses.replace(previous[-1], start=anaphor.start(), end=anaphor.end())
+
+
+def _pronoun_antecedent(
+    sentence_text: str,
+    sentences: list[Sentence],
+    by_sentence: dict[int, list[Match]],
+    index: int,
+    language: str | None,
+) -> Match | None:
+    """The company a subject pronoun opening a sentence that may state a relation stands
+    for (`It also supplies X`): the one the sentence before is about; on the pronoun."""
+    pronoun = marker_pattern("pronoun", language, "start").match(sentence_text)
+    if pronoun is None or not trigger_prefilter().search(sentence_text):
+        return None
+    topic = _previous_topic(sentences, by_sentence, index, "")
+    if topic is None:
+        return None
+    start = len(sentence_text) - len(sentence_text.lstrip())
+    return dataclasses.replace(topic, start=start, end=pronoun.end())
 
 
 def _previous_topic(

@@ -356,9 +356,15 @@ def directed_roles(
     if "passive" in trigger.flags and before and after:
         return after[0], before[-1], True  # `Y, owned by X`: the agent holds
     if "sale" in trigger.flags:
-        sold_to = _SOLD_TO_RE.search(sentence, trigger.end)
+        # The last `an`/`to` with a name after it (`verkauft seine Beteiligung an X an Y`).
+        markers = [
+            m
+            for m in _SOLD_TO_RE.finditer(sentence, trigger.end)
+            if any(0 <= c.start - m.end() <= _PARTNER_REACH for c in after)
+        ]
+        sold_to = markers[-1] if markers else None
         buyers = [c for c in after if sold_to and c.start >= sold_to.end()]
-        if buyers:
+        if sold_to and buyers:
             sold = [c for c in after if c.end <= sold_to.start()] or before
             if sold:
                 return buyers[0], sold[-1], True  # `sells Y to X`: X buys Y
@@ -424,7 +430,12 @@ def _partner_chains(sentence: str, candidates: list[Match]) -> list[Match]:
 
 
 def _undirected_pairs(
-    sentence: str, companies: list[Match], reciprocal: bool, trigger: Trigger, clause_end: int
+    sentence: str,
+    companies: list[Match],
+    reciprocal: bool,
+    trigger: Trigger,
+    clause_end: int,
+    language: str | None,
 ) -> list[tuple[Match, Match]]:
     """Which companies of a sentence are parties of the relation: those named by a
     `zwischen`/`between` phrase, the subjects and the partners after `mit`/`with`, names
@@ -454,6 +465,12 @@ def _undirected_pairs(
         subjects = [c for c in companies if c.end <= marker.start()]
         partners = _partner_chains(sentence, [c for c in companies if c.start >= marker.end()])
         if subjects and partners:
+            pronoun = marker_pattern("pronoun", language, "none").search(
+                sentence, subjects[-1].end, marker.start()
+            )
+            if pronoun and subjects[0] is not subjects[-1]:
+                # `X is no stranger to Y as it works with Z`: the pronoun is X, the subject.
+                return [(subjects[0], p) for p in partners]
             chained = [subjects[-1]]
             for previous, company in zip(
                 reversed(subjects[:-1]), reversed(subjects[1:]), strict=True
@@ -794,7 +811,7 @@ def _claims_for(
     else:
         reciprocal = kind in _RECIPROCAL_TYPES and "transitive" not in trigger.flags
         clause_end = _reach_end(sentence, trigger, language)
-        candidates = _undirected_pairs(sentence, scope, reciprocal, trigger, clause_end)
+        candidates = _undirected_pairs(sentence, scope, reciprocal, trigger, clause_end, language)
     pairs: list[Pair] = []
     done: set[frozenset[str]] = set()
     for first, second in candidates:

@@ -74,6 +74,7 @@ MARKER_ROLES = (
     "adjunct",
     "relative",
     "coordination",
+    "pronoun",
     "market",
     "share_amount",
     "not_supply",

@@ -223,3 +223,75 @@ def test_the_market_share_helper(text, language, share) -> None:
     start = text.index(word)
     names = (text.index("Gotion"),) if "Gotion" in text else ()
     assert is_market_share(text, start, start + len(word), language, names) is share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford verkauft seine Beteiligung an Nio an Geely.",
+        "Ford verkoopt zijn belang in Nio aan Geely.",
+        "Ford sold its stake in Nio to Geely.",
+        "Il gruppo Ford ha ceduto la sua quota in Nio a Geely.",
+    ],
+)
+def test_in_a_sale_the_company_after_to_buys(extractor, text) -> None:
+    extraction = extractor.extract(doc(text))
+    assert ("geely", "nio") in {(c.company_a_id, c.company_b_id) for c in extraction.partnerships}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nio, kontrolliert von Geely, baut Autos.",
+        "Nio, in handen van Geely, bouwt auto's.",
+        "Nio, controlled by Geely, builds cars.",
+        "Il gruppo Nio, controllato da Geely, costruisce auto.",
+    ],
+)
+def test_a_holding_stated_in_the_passive(extractor, text) -> None:
+    extraction = extractor.extract(doc(text))
+    assert [
+        (c.company_a_id, c.company_b_id, c.partnership_type, c.status)
+        for c in extraction.partnerships
+    ] == [("geely", "nio", "equity_investment", "active")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CATL produziert Zellen für BMW und Ford.",
+        "CATL maakt cellen voor BMW en Ford.",
+        "CATL makes cells for BMW and Ford.",
+        "Il gruppo CATL produce celle per BMW e Ford in Europa.",
+    ],
+)
+def test_what_a_supplier_makes_for_its_customers(extractor, text) -> None:
+    assert _pairs(extractor, text) == {_pair("bmw", "catl"), _pair("catl", "ford")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BMW kooperiert mit Nio, während es in Europa mit CATL zusammenarbeitet.",
+        "BMW has a partnership with Nio, while in Europe it is working with CATL.",
+    ],
+)
+def test_every_relation_of_a_sentence_counts(extractor, text) -> None:
+    assert {_pair("bmw", "nio"), _pair("bmw", "catl")} <= _pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nio baut seine Fabrik aus. Er verhandelt mit Geely über eine Kooperation.",
+        "Nio breidt zijn fabriek uit. Hij onderhandelt met Geely over een samenwerking.",
+        "Nio is expanding its plant. It also supplies batteries to Geely and Ford.",
+    ],
+)
+def test_a_pronoun_opening_a_sentence_stands_for_the_company_before(extractor, text) -> None:
+    assert _pair("geely", "nio") in _pairs(extractor, text)
+
+
+def test_a_pronoun_before_the_relation_word_is_the_subject(extractor) -> None:
+    text = "Nio is no stranger to Tesla, as it currently works with Geely in China."
+    assert _pair("geely", "nio") in _pairs(extractor, text)
