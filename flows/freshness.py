@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flows.settings import DBT_PROJECT_DIR
+from flows.transform import invoke_dbt
 
 SOURCE = "source:autonews.raw.documents"
 
@@ -51,26 +51,9 @@ def _threshold(rule) -> str:  # noqa: ANN001 - dbt's Time(count, period) or None
 
 def check_freshness(url: str) -> Freshness:
     """dbt source freshness of the newest loaded document; never raises, a stale source is news."""
-    from dbt.cli.main import dbtRunner
-
-    from flows.transform import _dbt_environment
-
     freshness = Freshness(status="runtime error")
-    argv = [
-        "source",
-        "freshness",
-        "--project-dir",
-        str(DBT_PROJECT_DIR),
-        "--profiles-dir",
-        str(DBT_PROJECT_DIR),
-        "--log-level",
-        "none",
-        "--select",
-        SOURCE,
-    ]
     try:
-        with _dbt_environment(url):
-            result = dbtRunner().invoke(argv)
+        result = invoke_dbt(url, "source", "freshness", "--select", SOURCE)
     except Exception as exc:  # dbt itself broke: report it, the marts are still fine
         freshness.message = f"{type(exc).__name__}: {exc}"
         return freshness

@@ -140,11 +140,6 @@ class RunReport:
         ).fetchone()
         return self.run_id
 
-    def compare(self, conn: psycopg.Connection, built: str, published: str) -> None:
-        """Count the rows of the built marts that the published marts lack, by primary key."""
-        self.new_rows = count_new_rows(conn, built, published)
-        self.new_examples = new_examples(conn, built, published)
-
     def collect(self, conn: psycopg.Connection, limit: int = 10) -> None:
         """Read row counts and highlights from the published marts."""
         self.mart_rows = warehouse.mart_row_counts(conn)

@@ -57,15 +57,15 @@ def _dbt_environment(url: str):
                 os.environ[key] = value
 
 
-def run_dbt(url: str, command: str, *args: str, marts_schema: str = MARTS_SCHEMA) -> DbtReport:
-    """Invoke a dbt command in-process against ``url`` and count node results.
+def invoke_dbt(url: str, *args: str, marts_schema: str = MARTS_SCHEMA):
+    """Invoke dbt in-process against ``url``; return dbt's own result (a dbtRunnerResult).
 
-    ``args`` follow the command and may name a subcommand: ``run_dbt(url, "docs", "generate")``.
+    ``args`` are the command and its options: ``invoke_dbt(url, "source", "freshness")``.
+    The project, profile, marts schema and quiet logging are set here, in one place.
     """
     from dbt.cli.main import dbtRunner
 
     argv = [
-        command,
         *args,
         "--project-dir",
         str(DBT_PROJECT_DIR),
@@ -76,7 +76,15 @@ def run_dbt(url: str, command: str, *args: str, marts_schema: str = MARTS_SCHEMA
         "--quiet",
     ]
     with _dbt_environment(url):
-        result = dbtRunner().invoke(argv)
+        return dbtRunner().invoke(argv)
+
+
+def run_dbt(url: str, command: str, *args: str, marts_schema: str = MARTS_SCHEMA) -> DbtReport:
+    """Invoke a dbt command against ``url`` and count node results.
+
+    ``args`` follow the command and may name a subcommand: ``run_dbt(url, "docs", "generate")``.
+    """
+    result = invoke_dbt(url, command, *args, marts_schema=marts_schema)
     report = DbtReport(command=command, success=bool(result.success))
     if result.exception is not None:
         report.failures.append(f"dbt {command}: {result.exception}")

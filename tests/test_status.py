@@ -21,7 +21,16 @@ from flows.runs import RunReport, count_new_rows
 from flows.settings import SAMPLE_DIR, load_settings
 from tests.conftest import SampleRun, age_documents, sample_files
 
-STEPS = ["migrate", "ingest", "freshness", "extract", "stories", "dbt build", "publish"]
+STEPS = [
+    "migrate",
+    "ingest",
+    "freshness",
+    "extract",
+    "stories",
+    "dbt build",
+    "compare",
+    "publish",
+]
 
 
 # --- the run report ---------------------------------------------------------------------
