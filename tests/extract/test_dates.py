@@ -65,7 +65,7 @@ def test_document_without_date_has_none(extractor) -> None:
     ("sentence", "language", "start", "end", "grain"),
     [
         (
-            "BYD war im Januar mit 296.446 Einheiten vorn",
+            "Kia lag im Januar mit 41.208 Einheiten vorne",
             "de",
             date(2025, 1, 1),
             date(2025, 1, 31),

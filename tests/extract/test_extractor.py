@@ -17,9 +17,9 @@ from .conftest import doc
 
 def test_plain_text_meta(extractor) -> None:
     body = (
-        " date 2021-03 Na Apple en Sony gaat ook Xiaomi elektrische auto's bouwen. "
-        "Het bedrijf wil veel.\n\n"
-        "Volgens de geruchtenmolen werkt Xiaomi samen met Great Wall Motors."
+        " date 2021-03 Ook Nio wil nu zijn eigen chips voor de nieuwe modellen ontwerpen. "
+        "Het merk groeit snel.\n\n"
+        "Naar verluidt werkt Nio daarvoor samen met Geely."
     )
     extraction = extractor.extract(doc(body))
     meta = extraction.meta

@@ -43,7 +43,7 @@ def test_english_and_dutch_abbreviations() -> None:
 
 def test_boilerplate_lines_are_left_out() -> None:
     text = (
-        "ANGEBOTE? Sparen Sie mit unseren Gutscheinen WhatsApp o TELEGRAMM!\n"
+        "Jetzt 20 Euro sparen: Gutschein für Abonnenten\n"
         "Lees ook: BYD wint\n"
         "Kommentare (3)\n"
         "Foto: Tesla\n"
