@@ -71,6 +71,8 @@ _STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|p
 _COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
 _PARTNER_REACH = 30
 _COMPARED_REACH = 40
+# An apposition says more than a list item: a lower-case word that joins no names.
+_APPOSITION_WORD_RE = re.compile(r"\b(?!(?:und|and|en|e|sowie|oder|or|of|o)\b)[a-zäöüß]\w+")
 # The buyer of a sale is named after this (`verkauft … an`, `sold … to`).
 _SOLD_TO_RE = re.compile(r"\s(?:an|aan|to|a|al|alla|ad)\s", re.I)
 # Between two names of a `zwischen`/`between` phrase: a comma or `and`, and a description
@@ -469,8 +471,14 @@ def _undirected_pairs(
                 sentence, subjects[-1].end, marker.start()
             )
             if pronoun and subjects[0] is not subjects[-1]:
-                # `X is no stranger to Y as it works with Z`: the pronoun is X, the subject.
-                return [(subjects[0], p) for p in partners]
+                # `X is no stranger to Y as it works with Z`: the pronoun is X, the subject
+                # (with the names listed with it: `X and Y say they are in talks with Z`).
+                chain = [subjects[0]]
+                for company in subjects[1:]:
+                    if not _coordinated(sentence, chain[-1], company):
+                        break
+                    chain.append(company)
+                return [(s, p) for s in chain for p in partners]
             chained = [subjects[-1]]
             for previous, company in zip(
                 reversed(subjects[:-1]), reversed(subjects[1:]), strict=True
@@ -489,7 +497,17 @@ def _undirected_pairs(
     if chain > 1:
         # "Honda und Mitsubishi verbieten DeepSeek": each subject with the other party.
         return [(s, o) for s in companies[:chain] for o in companies[chain:]]
-    return [(companies[0], other) for other in companies[1:]]
+    # The subject with the first names after the relation word (`X nutzt Y … für A und B`:
+    # X–Y only); with every other name when all stand before it (`X hat Y integriert`).
+    after = [c for c in companies[1:] if c.start >= trigger.end]
+    if not after:
+        return [(companies[0], other) for other in companies[1:]]
+    objects = after[:1]
+    for company in after[1:]:
+        if not _coordinated(sentence, objects[-1], company):
+            break
+        objects.append(company)
+    return [(companies[0], other) for other in objects]
 
 
 def _amounts(
@@ -681,7 +699,7 @@ def _parties_of(
     # Zulieferer, den X ausgewählt hat`): its names stay.
     inserted = [
         span
-        for span in _relative_clauses(sentence, language)
+        for span in _relative_clauses(sentence, language) + _appositions(sentence, mentions)
         if not span[0] <= trigger.start < span[1] and not 0 <= span[0] - trigger.end <= 2
     ]
     ids = {m.company_id for m in scope}
@@ -711,6 +729,19 @@ def _reach_end(sentence: str, trigger: Trigger, language: str | None) -> int:
         if 0 <= start - trigger.end <= 2:
             return max(end, stop)
     return end
+
+
+def _appositions(sentence: str, mentions: list[Match]) -> list[tuple[int, int]]:
+    """Phrases set off by commas right after a name that say more than a name (`SAIC, in
+    Europa durch die Marke MG bekannt, betreibt …`): the names inside describe it."""
+    spans = []
+    for mention in mentions:
+        if not sentence.startswith(",", mention.end):
+            continue
+        close = sentence.find(",", mention.end + 1)
+        if close != -1 and _APPOSITION_WORD_RE.search(sentence, mention.end + 1, close):
+            spans.append((mention.end, close))
+    return spans
 
 
 def _relative_clauses(sentence: str, language: str | None) -> list[tuple[int, int]]:
@@ -913,12 +944,17 @@ def _object_of(sentence: str, trigger: Trigger, target: Match) -> bool:
 
 
 def _related(a: str, b: str, reference: Reference) -> bool:
-    """Whether two companies are one group (a parent and its brand, JV and parent)."""
+    """Whether two companies are one group: one owns the other (a parent and its brand, a
+    joint venture and its parent), or a joint venture and a company of one of its parents
+    (`SAIC-GM` and `Buick`). Sister companies (`Volvo`, `Lynk & Co`) may be partners."""
     if a == b:
         return True
     if a not in reference.companies or b not in reference.companies:
         return False
-    return reference.same_group(a, b)
+    if reference.same_group(a, b):
+        return True
+    joint = reference.is_joint_venture(a) or reference.is_joint_venture(b)
+    return joint and bool(reference.ancestors(a) & reference.ancestors(b))
 
 
 def _as_match(company_id: str, companies: list[Match], reference: Reference) -> Match:
