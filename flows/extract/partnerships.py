@@ -796,7 +796,7 @@ def _claims_for(
     if "share" in trigger.flags and is_market_share(
         sentence, trigger.start, trigger.end, language, tuple(m.start for m in scope)
     ):
-        return []  # `mit einem Anteil von 5,9 Prozent`: a market share, not a stake
+        return []  # `ein Anteil von 12 Prozent bei den Zulassungen`: a market share
     directed = kind in DIRECTED_TYPES
     stake, amount, currency = _amounts(sentence, language)
     if kind == "acquisition" and (

@@ -554,8 +554,8 @@ def is_market_share(
     text: str, start: int, end: int, language: str | None, names: tuple[int, ...] = ()
 ) -> bool:
     """Whether the share word at start..end of a text (`Anteil`, `quota`, `aandeel`) is a
-    share of a market, not a stake: a percentage follows it (`mit einem Anteil von 5,9
-    Prozent`, `una quota del 2%`), or the text speaks of a market, registrations or sales
+    share of a market, not a stake: a percentage follows it (`kam auf einen Anteil von 3,4
+    %`, `una quota pari al 7%`), or the text speaks of a market, registrations or sales
     and no company the share would be held in follows it (`names`: where the company names
     of the text start)."""
     if _after(language, "share_amount").match(text, end):

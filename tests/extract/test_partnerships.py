@@ -82,7 +82,10 @@ def test_types_per_language(extractor, text, expected) -> None:
             "OpenAI sui computer e sulle reti aziendali.",
             "rejected",
         ),
-        ("Volgens de geruchtenmolen werkt Xiaomi samen met Great Wall Motors.", "rumored"),
+        (
+            "Naar verluidt onderhandelt Xiaomi over een samenwerking met Great Wall Motors.",
+            "rumored",
+        ),
     ],
 )
 def test_status_cues(extractor, text, status) -> None:
@@ -176,7 +179,7 @@ def test_next_trigger_when_roles_are_unclear(extractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Autos der Marke Leapmotor werden in einer Stellantis-Fabrik in Spanien montiert.",
+        "Kleinwagen von Leapmotor werden in einem Stellantis-Werk in Italien montiert.",
         "Cars of the Leapmotor brand are assembled at a Stellantis plant in Poland.",
         "Leapmotor laat zijn kleinste model bij Stellantis bouwen.",
         "Le auto di Leapmotor vengono assemblate nello stabilimento di Stellantis a Tychy.",
@@ -496,7 +499,7 @@ def test_objects_after_a_description(extractor, text, expected) -> None:
 
 def test_verb_final_integration_far_from_both_names(extractor) -> None:
     text = (
-        "Stellantis hat die Open-Source-Architektur des großen Sprachmodells von OpenAI "
-        "vollständig in seine Händlerprodukte für den Handel integriert."
+        "Stellantis hat das offene Sprachmodell von OpenAI seit dem Frühjahr Schritt für Schritt "
+        "in sämtliche Werkzeuge seiner Ingenieure integriert."
     )
     assert [c[:3] for c in _claims(extractor, text)] == [("openai", "stellantis", "technology")]
