@@ -71,6 +71,12 @@ _STAKE_WORD_RE = re.compile(r"stakes?|anteil|beteiligung|belang|aandelen|quota|p
 _COMPANY_ONLY_TYPES = ("acquisition", "equity_investment", "joint_venture", "merger")
 _PARTNER_REACH = 30
 _COMPARED_REACH = 40
+# Two names listed with a description between them (`A und der bayerischen Firma B`).
+_LISTED_WITH_RE = re.compile(r"\s*,?\s*(?:und|and|en|e|sowie)\s+(?:[\w'-]+\s+){0,4}", re.I)
+# Capitalised names joined by hyphens (`Proton-Geely`, `Renault-Nissan-Mitsubishi`).
+_NAME_COMPOUND = r"([A-ZÄÖÜ][\w&.]*(?:[-\u2010\u2011][A-ZÄÖÜ][\w&.]*)+)"
+_NAME_COMPOUND_BEFORE_RE = re.compile(rf"(?<![\w-]){_NAME_COMPOUND}(?:\s+|[-\u2010\u2011])$")
+_NAME_COMPOUND_AFTER_RE = re.compile(rf"\s+{_NAME_COMPOUND}(?![\w-])")
 # An apposition says more than a list item: a lower-case word that joins no names.
 _APPOSITION_WORD_RE = re.compile(r"\b(?!(?:und|and|en|e|sowie|oder|or|of|o)\b)[a-zäöüß]\w+")
 # The buyer of a sale is named after this (`verkauft … an`, `sold … to`).
@@ -366,10 +372,10 @@ def directed_roles(
         ]
         sold_to = markers[-1] if markers else None
         buyers = [c for c in after if sold_to and c.start >= sold_to.end()]
-        if sold_to and buyers:
-            sold = [c for c in after if c.end <= sold_to.start()] or before
-            if sold:
-                return buyers[0], sold[-1], True  # `sells Y to X`: X buys Y
+        sold = [c for c in after if sold_to and c.end <= sold_to.start()] or before
+        if sold_to and buyers and sold:
+            return buyers[0], sold[-1], True  # `sells Y to X`: X buys Y
+        return companies[0], companies[1], False  # a sale to a buyer not named
     roles = _role_patterns(language)
     for company in companies:
         if company.start < trigger.start and _preceded_by(
@@ -497,6 +503,17 @@ def _undirected_pairs(
     if chain > 1:
         # "Honda und Mitsubishi verbieten DeepSeek": each subject with the other party.
         return [(s, o) for s in companies[:chain] for o in companies[chain:]]
+    if (
+        not reciprocal
+        and companies[0].start >= trigger.end
+        and (
+            _LISTED_WITH_RE.fullmatch(sentence[companies[0].end : companies[1].start])
+            or _beneficiary_before(language).search(sentence, trigger.end, companies[0].start)
+        )
+    ):
+        # `untersagt den Verkauf von A und der Firma B`, `gebaut für A, B und C`: one side of
+        # the relation, the other not named here.
+        return []
     # The subject with the first names after the relation word (`X nutzt Y … für A und B`:
     # X–Y only); with every other name when all stand before it (`X hat Y integriert`).
     after = [c for c in companies[1:] if c.start >= trigger.end]
@@ -670,6 +687,10 @@ def _stated_partnerships(
                     key=lambda m: m.start,
                 )
         scope = _parties_of(sentence, trigger, scope, named + plants, language)
+        compound = _compound_next_to(sentence, trigger)
+        if compound and not any(c.start <= compound[0] and compound[1] <= c.end for c in scope):
+            # `the A-B partnership`, `joint venture A-B`: the names joined are the parties.
+            scope = [c for c in scope if compound[0] <= c.start and c.end <= compound[1]]
         if len(scope) < 2:
             continue
         found = _claims_for(sentence, trigger, scope, triggers, language, reference, following)
@@ -719,6 +740,25 @@ def _parties_of(
         if known is None or mention.start < known.start:
             kept[mention.company_id] = mention
     return sorted(kept.values(), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=8)
+def _beneficiary_before(language: str | None) -> re.Pattern[str]:
+    """`für`, `voor`, `for`, `per` ending the words before a name."""
+    words = marker_alternation("beneficiary", language)
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:[\w'-]+\s+){{0,2}}$", re.I)
+
+
+def _compound_next_to(sentence: str, trigger: Trigger) -> tuple[int, int] | None:
+    """Names joined by hyphens right before or after a relation word (`the A-B alliance`,
+    `joint venture A-B-C`), as one span."""
+    before = _NAME_COMPOUND_BEFORE_RE.search(sentence, 0, trigger.start)
+    if before:
+        return before.start(1), before.end(1)
+    after = _NAME_COMPOUND_AFTER_RE.match(sentence, trigger.end)
+    if after:
+        return after.start(1), after.end(1)
+    return None
 
 
 def _reach_end(sentence: str, trigger: Trigger, language: str | None) -> int:

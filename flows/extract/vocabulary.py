@@ -75,6 +75,7 @@ MARKER_ROLES = (
     "relative",
     "coordination",
     "pronoun",
+    "beneficiary",
     "market",
     "share_amount",
     "not_supply",

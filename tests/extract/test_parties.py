@@ -295,3 +295,67 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_company_before(extractor, t
 def test_a_pronoun_before_the_relation_word_is_the_subject(extractor) -> None:
     text = "Nio is no stranger to Tesla, as it currently works with Geely in China."
     assert _pair("geely", "nio") in _pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford und CATL wollen in Ungarn eine Batteriefabrik bauen.",
+        "Ford en CATL willen in Hongarije een batterijfabriek bouwen.",
+        "Ford and CATL plan to build a battery plant in Hungary.",
+        "Ford e CATL vogliono costruire uno stabilimento di batterie in Ungheria.",
+    ],
+)
+def test_two_companies_building_one_plant_form_a_joint_venture(extractor, text) -> None:
+    extraction = extractor.extract(doc(text))
+    assert [
+        (c.company_a_id, c.company_b_id, c.partnership_type) for c in extraction.partnerships
+    ] == [("catl", "ford", "joint_venture")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit 2010 hat Nio über eine Million Autos gebaut, unter anderem für BMW und Ford.",
+        "Sinds 2010 heeft Nio meer dan een miljoen auto's gebouwd, onder meer voor BMW en Ford.",
+        "Since 2010 Nio has built over a million cars, among others for BMW and Ford.",
+        "Dal 2010 il gruppo Nio ha costruito oltre un milione di auto, tra l'altro per BMW e Ford.",
+    ],
+)
+def test_a_maker_and_the_customers_it_built_for(extractor, text) -> None:
+    assert _pairs(extractor, text) == {_pair("bmw", "nio"), _pair("ford", "nio")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Über eine Million Autos wurden gebaut, unter anderem für BMW und Ford.",
+        "Er werden meer dan een miljoen auto's gebouwd, onder meer voor BMW en Ford.",
+        "Over a million cars were built, among others for BMW and Ford.",
+    ],
+)
+def test_customers_without_their_maker_are_no_pair(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nio wuchs dank der starken Renault-Geely-Allianz in Europa.",
+        "Nio groeide dankzij de sterke Renault-Geely-alliantie in Europa.",
+        "Nio grew in Europe thanks to the strong Renault-Geely alliance.",
+    ],
+)
+def test_names_joined_by_a_hyphen_before_a_relation_word_are_its_parties(extractor, text) -> None:
+    assert _pairs(extractor, text) == {_pair("geely", "renault")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Behörde untersagt den Verkauf der Sparte von Nio und der Firma Geely an Investoren.",
+        "The authority blocked the sale of the units of Nio and of the firm Geely to investors.",
+    ],
+)
+def test_two_sellers_of_a_sale_to_an_unnamed_buyer_are_no_pair(extractor, text) -> None:
+    assert _pairs(extractor, text) == set()
