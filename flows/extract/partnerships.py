@@ -688,9 +688,10 @@ def _stated_partnerships(
                 )
         scope = _parties_of(sentence, trigger, scope, named + plants, language)
         compound = _compound_next_to(sentence, trigger)
-        if compound and not any(c.start <= compound[0] and compound[1] <= c.end for c in scope):
+        joined = [c for c in scope if compound and compound[0] <= c.start and c.end <= compound[1]]
+        if len(joined) >= 2:
             # `the A-B partnership`, `joint venture A-B`: the names joined are the parties.
-            scope = [c for c in scope if compound[0] <= c.start and c.end <= compound[1]]
+            scope = joined
         if len(scope) < 2:
             continue
         found = _claims_for(sentence, trigger, scope, triggers, language, reference, following)

@@ -350,6 +350,11 @@ def test_names_joined_by_a_hyphen_before_a_relation_word_are_its_parties(extract
     assert _pairs(extractor, text) == {_pair("geely", "renault")}
 
 
+def test_a_name_compounded_with_a_noun_is_still_a_party(extractor) -> None:
+    text = "Nio hat sein Cockpit eng mit dem großen OpenAI-Sprachmodell integriert."
+    assert _pairs(extractor, text) == {_pair("nio", "openai")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
