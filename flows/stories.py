@@ -261,7 +261,7 @@ PENDING_QUERY = """
             g.signed_at < e.extracted_at
             and g.text_md5 <> md5(coalesce(s.text_body, d.body))
         )
-    order by s.published_date asc nulls last, d.loaded_at asc, d.document_id asc
+    order by s.published_date asc nulls last, d.document_id asc
 """
 
 

@@ -1,5 +1,5 @@
 -- One row per person, company and role stated anywhere; the earliest statement (by
--- reported date, then load time, then document and position) is the evidence.
+-- reported date, then document and position; load time never decides) is the evidence.
 with
 
 mentions as (
@@ -15,7 +15,7 @@ ranked as (
         *,
         row_number() over (
             partition by person_id, company_id, role
-            order by reported_date asc, loaded_at asc, document_id asc, mention_index asc
+            order by reported_date asc, document_id asc, mention_index asc
         ) as evidence_rank
 
     from mentions
