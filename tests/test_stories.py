@@ -12,7 +12,7 @@ from flows import pipeline, stories
 from flows.nightly import nightly
 from flows.settings import STORY_THRESHOLD, load_settings
 from tests.conftest import create_database, drop_database
-from tests.extract.test_documents import PAGE_DE
+from tests.pages import PAGE_DE
 
 # A wire report, written for these tests, and what outlets make of it.
 WIRE = """Volkswagen und SAIC gründen Batteriefirma
