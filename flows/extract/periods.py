@@ -33,7 +33,7 @@ _HALF_INDEX = {"ersten": 1, "first": 1, "eerste": 1, "primo": 1}
 _DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
 _DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
 # How many words may stand between a comparison marker and the period it compares with
-# (`compared with 35,997 vehicles last year`).
+# (`against 28,400 cars last year`).
 _BASE_REACH_WORDS = 4
 _BOUND_REACH_WORDS = 1
 _TAIL_CHARS = 60
@@ -134,14 +134,14 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         "previous_year": re.compile(rf"\b(?:{cue('previous_year')})\b", flags),
         "reporting_month": re.compile(rf"\b(?:{cue('reporting_month')})\b", flags),
         # A base: the marker right before the period, or before the compared figure and a
-        # few words (`compared with 35,997 vehicles last year`).
+        # few words (`against 28,400 cars last year`).
         "base": re.compile(
             rf"(?:^|[^\w])(?:{cue('base')})\s+(?:[^\s]+\s+)?$"
             rf"|(?:^|[^\w])(?:{cue('base')})\s+(?:\S+\s+)?[\d.,]*\d\s+"
             rf"(?:[^\s]+\s+){{0,{_BASE_REACH_WORDS}}}$",
             flags,
         ),
-        # `the 2024 North American Car of the Year`, `2023 Challenger SRT`: a year in a name.
+        # `the 2022 World Car Award winner`, `2021 Mustang GT`: a year in a name.
         "name_after": re.compile(r"\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*"),
         "bound": re.compile(
             rf"(?:^|[^\w])(?:{cue('bound')})\s+(?:[^\s]+\s+){{0,{_BOUND_REACH_WORDS}}}$", flags

@@ -4,7 +4,7 @@ A sentence's figures are read one by one. A figure is a value when its words say
 counted (a metric cue or a vehicle unit) and nothing says it is something else (a change, a
 target, a price, a threshold, a rate, a running total, a model name, a stock code, an
 ordinal). It belongs to the company it is paired with (`Opel (8.123)`, `Seat mit 4,7 Prozent`,
-`3.160.901 stuks van het Volkswagen-concern`), else to the company its clause is about; a
+`412.377 stuks van de Renault-groep`), else to the company its clause is about; a
 figure two companies share (`Hyundai und Kia verkauften zusammen ...`) belongs to neither.
 Its period is the nearest one its clause states, else the sentence's, the paragraph's, or the
 period the text is talking about.
@@ -116,7 +116,7 @@ _RANGE_SECOND_RE = re.compile(
 )
 _LOOKAHEAD_RE = re.compile(r"\(\?=(?:[^()]|\([^()]*\))*\)")
 _LISTED_FIGURES_RE = re.compile(r"\s*(?:,|und|and|en|e|ed|&|,\s*(?:und|and|en|e))\s*", re.I)
-# A clause opened by the figure it holds (`Mit 5,8 Prozent Marktanteil war Skoda`).
+# A clause opened by the figure it holds (`Mit 3,9 Prozent Marktanteil lag Seat`).
 _FRONTED_RE = re.compile(r"\s*(?:mit|met|with|con|avec)\s", re.I)
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[\w'’.-]+\s+)?[\w'’.-]+")
 _COMPOUND_AFTER_RE = re.compile(r"-[^\W\d]")  # `360-Grad`, `32-Millionenstadt`
@@ -131,15 +131,15 @@ _BRAND_AS_UNIT_RE = re.compile(
 )
 _LISTED_MIN = 1000  # smaller figures right after a name are model names (`Audi 100`)
 # The gap between a name and the figure paired with it: `BYD 300.538`, `Opel (8.123)`,
-# `Toyota with 2.12 million`, `SKODA met 2.176`, `Peugeot: 9.200`, `Seat (+18,8 %) mit 4,7`.
+# `Toyota with 1.93 million`, `KIA met 3.418`, `Peugeot: 9.200`, `Seat (+6,2 %) mit 3,9`.
 _PAIR_GAP_RE = re.compile(
     r"\s*(?:\([^()]{0,24}\)\s*)?[(:,]?\s*(?:(?:mit|met|with|con|at|auf|op|a|at)\s+)?"
     r"(?:(?:rund|etwa|circa|ca\.|knapp|about|around|nearly|almost|ongeveer|bijna|ruim|oltre"
     r"|quasi|over|more than|mehr als|über|meer dan)\s+)?",
     re.I,
 )
-# A figure inside the parentheses that follow a name: `Stellantis (1,533,670 units)`,
-# `VW (Anteil: 15,5%)`, `Ford (-11,2 %/4,1 %)`.
+# A figure inside the parentheses that follow a name: `Stellantis (1,204,118 units)`,
+# `VW (Anteil: 15,5%)`, `Ford (-7,3 %/3,2 %)`.
 _PAREN_OPEN_RE = re.compile(r"\s*\([^()]{0,30}$")
 _RESPECTIVELY_RE = re.compile(
     r"\b(?:respectively|beziehungsweise|respektive|respectievelijk|rispettivamente)\b", re.I
@@ -217,8 +217,8 @@ _JOINED_RE = re.compile(
 )
 # Labels a new energy vehicle statement may also name as its parts.
 _NEV_PARTS = frozenset({"NEV", "BEV", "PHEV"})
-# Owners named after a figure: `3.160.901 stuks van het Volkswagen-concern`, `607 Fahrzeuge
-# von Tesla`; `for`, `für`, `voor` only after a comparison (`tegen 210.583 voor de VW Groep`).
+# Owners named after a figure: `412.377 stuks van de Renault-groep`, `388 Wagen
+# von Hyundai`; `for`, `für`, `voor` only after a comparison (`tegen 187.240 voor de BMW Groep`).
 _OWNER_AFTER = r"von|vom|van|of|di|del|della|dello|dei|degli|des"
 _OWNER_AFTER_COMPARED = r"für|voor|for|per"
 _ARTICLE = (
@@ -666,8 +666,8 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
 def _passed_mark(sentence: str, quantity: Quantity, language: str | None) -> bool:
     """After `exceeded`, `übersprang`: a mark passed, unless the figure has a period of its own.
 
-    `exceeded 20,000 units for the first time` passes a mark; `surpasses the 10,422 deliveries
-    made in July 2022` compares with a figure of another period.
+    `topped 15,000 cars for the first time` passes a mark; `outdid the 9,318 registrations
+    of March 2021` compares with a figure of another period.
     """
     _, clause_end = _clause(sentence, quantity.end)
     own = sentence[quantity.end : clause_end]
@@ -772,7 +772,7 @@ def _in_parentheses_after(read: _Sentence, quantity: Quantity) -> Match | None:
 
 
 def _paired_before(read: _Sentence, quantity: Quantity) -> Match | None:
-    """The name a figure is paired with: `Toyota with 2.12 million`, `SKODA met 2.176`."""
+    """The name a figure is paired with: `Toyota with 1.93 million`, `KIA met 3.418`."""
     for company in reversed(read.companies):
         if company.end > quantity.start:
             continue
@@ -782,7 +782,7 @@ def _paired_before(read: _Sentence, quantity: Quantity) -> Match | None:
 
 
 def _owner_after(read: _Sentence, quantity: Quantity, compared: bool) -> Match | None:
-    """The owner named after a figure: `3.160.901 stuks van het Volkswagen-concern`."""
+    """The owner named after a figure: `412.377 stuks van de Renault-groep`."""
     pattern = _patterns(read.language)["owner_after_compared" if compared else "owner_after"]
     _, clause_end = _clause(read.text, quantity.end)
     for company in read.companies:
@@ -846,7 +846,7 @@ def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
     topic = read.context.topic
     named = [c for c in after if topic is not None and c.company_id == topic.company_id]
     if named:
-        return named[0]  # `That beat the prior record of 21,333 ..., bringing Zeekr's total`
+        return named[0]  # `Which topped an earlier best of 14,208 ..., lifting Polestar's count`
     after = [c for c in after if c.end <= clause_end]
     return after[0] if after else None
 
@@ -901,7 +901,7 @@ def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
 def _most_specific(read: _Sentence, quantity: Quantity, period: Period | None) -> Period | None:
     """A year stated for a figure gives way to a month of that year named before it.
 
-    `der April, in dem in diesem Jahr 575 Autos ... zugelassen wurden`: April of this year.
+    `im März, als dieses Jahr 812 Wagen ... verkauft wurden`: March of this year.
     """
     if period is None or period.grain != "year":
         return period
@@ -927,7 +927,7 @@ def _is_share(read: _Sentence, quantity: Quantity, metric: str | None) -> bool:
         sentence, quantity.start, quantity.end, read.language, context
     ):
         return True
-    # `Mazda (1,23 procent)`, `2.25 million units (16.3 percent)`, `Audi (+15,7 %/8,7 %)`:
+    # `Mazda (1,23 procent)`, `1.8 million cars (11.2 percent)`, `Audi (+4,4 %/6,6 %)`:
     # an unsigned percentage in a name's or a figure's parentheses, in a text about shares.
     head = sentence[max(0, quantity.start - 30) : quantity.start]
     in_parentheses = bool(re.search(r"\(\s*$|\(\s*[^()]{0,14}%\s*/\s*$", head))
@@ -997,7 +997,7 @@ def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
         if not _is_count(sentence, quantity, language):
             return None
         if metric is None and has_unit:
-            # Vehicles counted with no verb of their own (`General Motors with 2.25 million
+            # Vehicles counted with no verb of their own (`Stellantis with 1.4 million
             # units`): a sale when the paragraph speaks of sales, its metric if it names one.
             metric = _inherited_metric(read.context, language)
             if metric is None and _context_speaks_of_sales(read):
@@ -1179,7 +1179,7 @@ def sentence_sales(
     for quantity in quantities:
         before = sentence[max(0, quantity.start - _COMPARISON_GAP) : quantity.start]
         if accepted and _BASE_FIGURE_RE.search(before):
-            # `compared to 50,700 units in the same period last year`: the base of a
+            # `against 61,300 cars a year earlier`: the base of a
             # comparison has a period of its own or none at all, never the compared one's.
             row = _comparison(read, quantity, accepted[-1])
         else:
@@ -1208,8 +1208,8 @@ def continued_sales(
 ) -> list[SalesRow]:
     """The previous sentence's figure for other periods or a part, in a sentence naming no company.
 
-    Figures that compare the previous one with other periods (`higher than the 32,575 cars
-    delivered in June`), a cue that the sentence goes on with the same figure for a period of
+    Figures that compare the previous one with other periods (`above the 27,940 cars
+    handed over in May`), a cue that the sentence goes on with the same figure for a period of
     its own (`In 2023 waren het er nog 3.024.417`), or a segment or market of its own (`Davon
     waren 48.100 vollelektrisch`); everything else is the previous row's.
     """

@@ -128,7 +128,7 @@ def test_metric_value_market_segment(
         "Der Absatz von Tesla stieg um 12 Prozent.",
         "Tesla verkaufte fast 40-mal so viele E-Autos wie Nissan.",
         "Tesla hat 2024 rund 2,2 Millionen Nutzer in der App.",
-        "Im Jahr 2024 produzierte China 12 Millionen E-Fahrzeuge.",
+        "In China liefen 2023 rund 9 Millionen Elektroautos vom Band.",
         "Bei den Einlagen hält die Volkswagen Bank einen Marktanteil von 2,5 Prozent.",
         "The Toyota bank has a market share of 3 percent in car loans.",
     ],
@@ -533,9 +533,9 @@ def test_model_number_after_a_name_is_no_figure(extractor) -> None:
     ("text", "expected"),
     [
         (
-            "It ranked fifth after General Motors with 2.31 million units (16.4 percent), "
-            "Honda with 2.05 million units (14.9 percent) and Ford with 1.77 million units "
-            "(12.8 percent) in the U.S. market share table for 2022.",
+            "The 2022 market share league for the U.S. put General Motors first with 2.31 million "
+            "units (16.4 percent), ahead of Honda with 2.05 million units (14.9 percent) and "
+            "Ford with 1.77 million units (12.8 percent).",
             [
                 ("gm", "units_sold", "2310000"),
                 ("gm", "market_share", "16.4"),
@@ -546,8 +546,8 @@ def test_model_number_after_a_name_is_no_figure(extractor) -> None:
             ],
         ),
         (
-            "In 2022 Kia had met 2.262 registraties een marktaandeel van 9,1 procent, gevolgd "
-            "door Tesla met 2.176 nieuwe auto's en BYD met 2.155 exemplaren.",
+            "Kia kwam in 2022 met 2.262 registraties op een marktaandeel van 9,1 procent; daarna "
+            "volgden Tesla met 2.176 wagens en BYD met 2.155 exemplaren.",
             [
                 ("kia", "registrations", "2262"),
                 ("kia", "market_share", "9.1"),
@@ -589,9 +589,9 @@ def test_rankings_pair_each_figure_with_its_name(extractor, text, expected) -> N
     ("text", "expected"),
     [
         (
-            "Die Importmarken der Neuzulassungen führte 2023 Tesla (+17,1 %) mit einem Anteil "
-            "von 5,9 Prozent an, gefolgt von BYD (+18,8 %) mit 4,7 Prozent.",
-            [("tesla", "5.9"), ("byd", "4.7")],
+            "Unter den Importeuren lag 2023 bei den Neuzulassungen Tesla (+12,4 %) mit einem "
+            "Anteil von 6,1 Prozent vorn, dahinter BYD (+9,6 %) mit 4,2 Prozent.",
+            [("tesla", "6.1"), ("byd", "4.2")],
         ),
         (
             "A gennaio 2025 BYD ha venduto 1.200 auto in Italia e la sua quota è salita all'1,3%.",
@@ -608,15 +608,15 @@ def test_a_bare_share_word_in_a_market_text_is_a_market_share(extractor, text, e
 @pytest.mark.parametrize(
     "text",
     [
-        "Honda hat 2023 eine Beteiligung mit einem Anteil von 5,9 Prozent an Nissan erworben.",
-        "Nissan ha acquistato una quota del 2,4% in Honda.",
+        "Honda hat sich 2023 mit 6,3 Prozent an Nissan beteiligt.",
+        "Nissan ha rilevato una quota del 3,1% in Honda.",
         "Apple bought a 12 % share of Tesla in 2023.",
         "Nissan nam in 2023 een aandeel van 15 procent in Renault.",
         "Bei Nissan sanken die Verkäufe 2023 um 5,9 Prozent.",
-        "Nel 2023 le vendite di Fiat sono calate dell'1,6%.",
+        "Le consegne di Fiat nel 2023 sono scese del 2,2%.",
         "Tesla's share of the market rose by 0.5 percentage points in 2023.",
         "Reine E-Autos machten 2023 bei BMW 22 Prozent aller verkauften Fahrzeuge aus.",
-        "Electric cars made up 18% of total deliveries of BMW in 2023.",
+        "At BMW, battery cars had a share of 16% of all deliveries in the 2023 market.",
     ],
 )
 def test_stakes_changes_and_mixes_are_no_market_share(extractor, text) -> None:
@@ -636,8 +636,8 @@ def test_stakes_changes_and_mixes_are_no_market_share(extractor, text) -> None:
             [("tesla", "610")],
         ),
         (
-            "Hyundai (including Genesis) sold a total of 873,600 units in 2023.",
-            [("hyundai", "873600")],
+            "Hyundai (including Genesis) sold 812,400 cars across 2023.",
+            [("hyundai", "812400")],
         ),
         (
             "Zeekr, a brand owned by Geely, said that it delivered 10,800 units in November 2024.",
@@ -682,17 +682,17 @@ def test_a_brand_keeps_its_figure(real_extractor) -> None:
     [
         "Im Jahr 2023 verkaufte Tesla das Model 3 und das Model Y in 40 Ländern.",
         "BYD (1211.HK) shares rose on Monday after BYD sold 300,500 cars in May 2024.",
-        "BYD delivered its 10 millionth NEV in November 2024.",
+        "Geely delivered its 5 millionth car in August 2024.",
         "Tesla liefert 1/5 seiner Autos nach Europa.",
         "Leapmotor lieferte 2024 erstmals mehr als die Marke von 60.000 Fahrzeugen aus.",
-        "Xiaomi exceeded the 20,000 mark in monthly deliveries for the first time in 2024.",
+        "In 2024 Xiaomi's monthly deliveries passed the 15,000 mark for the first time.",
         "BYD erwartet für 2024 zwischen 3 Millionen und 3,5 Millionen verkaufte Autos.",
         "Lucid muss im Schnitt 2.250 Autos pro Quartal bauen.",
         "Nio lieferte seit seiner Markteinführung kumuliert 125.500 Fahrzeuge aus.",
         "Tesla produced 440,800 vehicles in the first quarter of 2023.",
-        "DAF produceerde vorig jaar 67.000 trucks.",
+        "MAN produceerde in 2023 zo'n 58.000 vrachtwagens.",
         "Dodge unveiled the 2023 Challenger, which delivers 1,025 horsepower.",
-        "Tesla has 700,000 orders in hand for 2024.",
+        "Tesla counts 640,000 open orders for 2024.",
         "Ford can produce 450,000 vehicles a year in Turkey.",
     ],
 )
@@ -724,7 +724,7 @@ def test_exports_are_units_sold_abroad(extractor) -> None:
 
 def test_text_scraped_without_spaces_after_stops(extractor) -> None:
     text = (
-        "NIO delivered 48,700 new vehicles in November 2024,an increase of 18 percent."
-        "As of Saturday,the automaker had a cumulative delivery total of 1.07 million units."
+        "NIO delivered 41,900 cars in October 2024,a rise of 12 percent."
+        "By Sunday,its cumulative deliveries came to 0.98 million units."
     )
-    assert [str(r.value) for r in _sales(extractor, text)] == ["48700"]
+    assert [str(r.value) for r in _sales(extractor, text)] == ["41900"]

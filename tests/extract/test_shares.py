@@ -16,11 +16,11 @@ def _span(text: str, figure: str) -> tuple[int, int]:
     ("text", "figure", "language"),
     [
         ("Der Absatz stieg um 12 Prozent.", "12 Prozent", "de"),
-        ("Sales were up 28.2% year-on-year.", "28.2%", "en"),
+        ("Deliveries rose 31.4% year-on-year.", "31.4%", "en"),
         ("De verkoop groeide met 5 procent.", "5 procent", "nl"),
-        ("Le vendite sono calate dell'1,63% a novembre.", "1,63%", "it"),
-        ("Opel (+0,2 %/5,1 %)", "0,2 %", "de"),
-        ("a 17.7% jump in deliveries", "17.7%", "en"),
+        ("A marzo le consegne sono scese del 2,71%.", "2,71%", "it"),
+        ("Opel (+0,7 %/4,6 %)", "0,7 %", "de"),
+        ("a 23.5% jump in registrations", "23.5%", "en"),
     ],
 )
 def test_changes(text, figure, language) -> None:
@@ -30,9 +30,9 @@ def test_changes(text, figure, language) -> None:
 @pytest.mark.parametrize(
     ("text", "figure", "language"),
     [
-        ("la quota è salita all'1,37% del mercato", "1,37%", "it"),
-        ("Opel (+0,2 %/5,1 %)", "5,1 %", "de"),
-        ("stieg der Anteil auf 44 Prozent", "44 Prozent", "de"),
+        ("nel mese la quota di mercato è arrivata al 2,86%", "2,86%", "it"),
+        ("Opel (+0,7 %/4,6 %)", "4,6 %", "de"),
+        ("kletterte der Anteil auf 37 Prozent", "37 Prozent", "de"),
     ],
 )
 def test_levels_reached_are_no_changes(text, figure, language) -> None:
@@ -42,17 +42,17 @@ def test_levels_reached_are_no_changes(text, figure, language) -> None:
 @pytest.mark.parametrize(
     ("text", "figure", "language", "expected"),
     [
-        ("Skoda war mit 5,8 Prozent Marktanteil stärkster Importeur.", "5,8 Prozent", "de", True),
+        ("Seat lag mit 3,9 Prozent Marktanteil vor allen Importmarken.", "3,9 Prozent", "de", True),
         (
             "Bei den Neuzulassungen kam Seat auf einen Anteil von 4,7 Prozent.",
             "4,7 Prozent",
             "de",
             True,
         ),
-        ("Kia had in mei een marktaandeel van 8,8 procent.", "8,8 procent", "nl", True),
+        ("Volvo haalde in juni 6,4 procent marktaandeel.", "6,4 procent", "nl", True),
         ("Le vendite di MG valgono una quota del 3,4% del mercato.", "3,4%", "it", True),
         ("Tesla took a share of 12 % of the European market.", "12 %", "en", True),
-        ("Brembo ha acquistato una quota del 2,43% in Pirelli.", "2,43%", "it", False),
+        ("Stellantis ha comprato il 3,15% del capitale di Leapmotor.", "3,15%", "it", False),
         ("Honda erwarb einen Anteil von 5 Prozent an Nissan.", "5 Prozent", "de", False),
         ("Apple holds a 12 % share in the company.", "12 %", "en", False),
         (
