@@ -5,13 +5,13 @@ the text itself says who someone is:
 
 - a role word next to a capitalised name: before it (`Tesla-Chef Elon Musk`, `topman Elon
   Musk`, `l'amministratore delegato di Stellantis, Carlos Tavares`) or after it, set off by a
-  comma (`Luca de Meo, CEO der Renault-Gruppe`);
+  comma (`Name, CEO der Firma`);
 - a title before a name (`Dr. Herbert Diess`, `Mr Musk`), a person without a role.
 
 The company of a role is the company mention glued to the role word (`Renault-CEO`,
 `Teslachef`, `Teslas Chef`, `Tesla's chief executive`, `Tesla CEO`) or linked to it, or to
-the name, by a preposition (`CEO der Renault-Gruppe`, `topman Elon Musk van Tesla`). Every
-later use of a found name in the same document (`De Meo`, `Musks`) is a mention of the same
+the name, by a preposition (`CEO der Geely-Gruppe`, `topman Elon Musk van Tesla`). Every
+later use of a found name in the same document (`Van Dijk`, `Musks`) is a mention of the same
 person, named by the fullest form. A name that is a company mention is never a person.
 
 Role words and cue words are data, one row each: vocab/roles.csv and vocab/person_cues.csv.
@@ -501,7 +501,7 @@ def _company_after(
     companies: list[CompanyMention],
     unit: bool = True,
 ) -> tuple[CompanyMention | None, int]:
-    """The company a preposition ties to a role word or name (`CEO der Renault-Gruppe`).
+    """The company a preposition ties to a role word or name (`CEO der Geely-Gruppe`).
 
     Between them may stand a unit (`Direktor für Einkauf bei Renault`, only after a role
     word) and a short description (`CEO des chinesischen Autobauers BYD`). Returns the
@@ -544,7 +544,7 @@ def _name_after(
     language: str | None,
     allow_comma: bool,
 ) -> tuple[int, int] | None:
-    """The name right after a role word (`CEO Luca de Meo`), cut at the first non-name."""
+    """The name right after a role word (`CEO Pieter van Dijk`), cut at the first non-name."""
     space = _COMMA_OR_SPACE_RE.match(text, position)
     if space is None or space.end() >= len(text) or not text[space.end()].isupper():
         return None  # a name after a role word starts with a capital (`zu Neujahr` is none)
@@ -571,7 +571,7 @@ def _name_before(
     spans: list[tuple[int, int]],
     language: str | None,
 ) -> tuple[int, int] | None:
-    """The name closing `Name, ` (`Luca de Meo, CEO der ...`) or an appointment (`named Antonio
+    """The name closing `Name, ` (`Pieter van Dijk, CEO der ...`) or an appointment (`named Antonio
     Filosa as CEO`, `Antonio Filosa zum Vorstandschef`) right before a role word."""
     near = text[max(0, anchor - APPOSITION_COMMA_REACH) : anchor]
     if "," not in near and not vocab.appointment_re.search(near):
@@ -678,7 +678,7 @@ def _name_span(
 def _canonical_names(names: list[str]) -> dict[str, str]:
     """Each name form -> the fullest form of the same person in the document.
 
-    A form is another form's tail (`De Meo` of `Luca de Meo`, `Musk` of `Elon Musk`),
+    A form is another form's tail (`Van Dijk` of `Pieter van Dijk`, `Musk` of `Elon Musk`),
     compared without case; a tail shared by two different full names stays itself.
     """
     keyed = {name: tuple(name.casefold().split()) for name in names}
@@ -700,7 +700,7 @@ def _name_char(char: str) -> bool:
 
 
 def _surname_forms(name: str) -> set[str]:
-    """The ways a document refers back to a person (`Luca de Meo` -> `de Meo`, `Meo`...)."""
+    """The ways a document refers back to a person (`Pieter van Dijk` -> `van Dijk`, `Dijk`...)."""
     words = name.split()
     forms = {name}
     if len(words) >= 2:
@@ -718,7 +718,7 @@ def _repeats(
     found: list[Found],
     spans: list[tuple[int, int]],
 ) -> list[Found]:
-    """Later uses of a found name in the same text (`De Meo`, `Musks`), without a role."""
+    """Later uses of a found name in the same text (`Van Dijk`, `Musks`), without a role."""
     forms: dict[str, str] = {}
     by_last: dict[str, list[str]] = {}
     for person in set(canonical.values()):
@@ -727,7 +727,7 @@ def _repeats(
                 by_last.setdefault(form.split()[-1], []).append(form)
     taken = sorted([(f.start, f.end) for f in found] + spans)
     extra = []
-    # One str.find loop per last word; a longer form ending there (`Luca de Meo`, `de Meo`)
+    # One str.find loop per last word; a longer form ending there (`Pieter van Dijk`, `van Dijk`)
     # takes the occurrence. Compiling a pattern of each document's names costs more.
     for last, last_forms in by_last.items():
         last_forms.sort(key=len, reverse=True)

@@ -35,8 +35,8 @@ def _people(extractor, text: str) -> list[tuple[str, str]]:
     [
         # apposition after the name, the company linked by an article or preposition
         (
-            "Luca de Meo, CEO der Renault-Gruppe, traf am Montag in Peking mehrere Hersteller.",
-            ("Luca de Meo", "renault", "ceo"),
+            "Henrik Sandberg, CEO der Geely-Gruppe, besuchte am Donnerstag zwei Zulieferer.",
+            ("Henrik Sandberg", "geely", "ceo"),
         ),
         # a company glued to the role word: hyphen, genitive, compound
         (
@@ -122,21 +122,21 @@ def test_roles_joined_by_a_conjunction_share_the_name_and_company(extractor) -> 
 
 def test_role_in_a_headline(extractor) -> None:
     text = (
-        "Renault-CEO trifft Xiaomi-CEO Lei Jun\n\n"
-        "Der Hersteller sucht in China neue Partner für Software und Batterien."
+        "Hyundai-CEO besucht Nio-CEO Zhou Ming\n\n"
+        "Beide Konzerne wollen gemeinsam Ladenetze in Europa aufbauen."
     )
-    assert _roles(extractor, text) == {("Lei Jun", "xiaomi", "ceo")}
+    assert _roles(extractor, text) == {("Zhou Ming", "nio", "ceo")}
 
 
 def test_later_short_forms_resolve_to_the_full_name(extractor) -> None:
     text = (
-        "Luca de Meo, CEO der Renault-Gruppe, sprach in Peking mit Herstellern. "
-        "De Meo will von China lernen. De Meos Plan stößt in Paris auf Zustimmung."
+        "Pieter van Dijk, CEO der Geely-Gruppe, traf in Stuttgart mehrere Zulieferer. "
+        "Van Dijk hofft auf neue Aufträge. Van Dijks Vorschlag gefiel den Gewerkschaften."
     )
     assert _people(extractor, text) == [
-        ("Luca de Meo", "Luca de Meo"),
-        ("De Meo", "Luca de Meo"),
-        ("De Meo", "Luca de Meo"),
+        ("Pieter van Dijk", "Pieter van Dijk"),
+        ("Van Dijk", "Pieter van Dijk"),
+        ("Van Dijk", "Pieter van Dijk"),
     ]
 
 
