@@ -40,7 +40,7 @@ from flows.extract.constants import (
     WEEKDAY_PREFIXES,
 )
 from flows.extract.models import CompanyMention, PersonMention
-from flows.extract.sentences import Sentence, split_line
+from flows.extract.sentences import Sentence, sentence_at
 from flows.extract.text import is_boilerplate_line
 from flows.extract.vocabulary import (
     ANY_LANGUAGE,
@@ -337,12 +337,11 @@ def _with_paragraphs(
             continue
         cut = max(line_start, body_start, span.start - SENTENCE_REACH)
         window = text[cut : min(line_end, span.end + SENTENCE_REACH)]
-        for sentence in split_line(window, cut, paragraph, language):
-            if sentence.start <= span.start and span.end <= sentence.end:
-                position = bisect.bisect_left(starts, sentence.start)
-                sentences.insert(position, sentence)
-                starts.insert(position, sentence.start)
-                break
+        sentence = sentence_at(window, cut, paragraph, language, span.start, span.end)
+        if sentence is not None:
+            position = bisect.bisect_left(starts, sentence.start)
+            sentences.insert(position, sentence)
+            starts.insert(position, sentence.start)
     return sentences
 
 
@@ -494,6 +493,11 @@ def _unit_company_before(
     return ends.get(unit.start()) if unit else None
 
 
+def _char_start(mention: CompanyMention) -> int:
+    """Where a company mention starts (the key of a bisection over mentions in text order)."""
+    return mention.char_start
+
+
 def _company_after(
     text: str,
     position: int,
@@ -507,8 +511,7 @@ def _company_after(
     word) and a short description (`CEO des chinesischen Autobauers BYD`). Returns the
     company and where the stated role ends (before its preposition).
     """
-    starts = [m.char_start for m in companies]
-    index = bisect.bisect_left(starts, position)
+    index = bisect.bisect_left(companies, position, key=_char_start)
     if index == len(companies):
         return None, position
     mention = companies[index]
@@ -721,7 +724,9 @@ def _repeats(
     """Later uses of a found name in the same text (`Van Dijk`, `Musks`), without a role."""
     forms: dict[str, str] = {}
     by_last: dict[str, list[str]] = {}
-    for person in set(canonical.values()):
+    # In text order: a form two found names share (`Maier` of `Jan Peter Maier` and
+    # `Jan-Peter Maier`) goes to the first, in every run (a set's order follows the hash seed).
+    for person in dict.fromkeys(canonical.values()):
         for form in _surname_forms(person):
             if forms.setdefault(form, person) == person:
                 by_last.setdefault(form.split()[-1], []).append(form)

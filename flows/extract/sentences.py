@@ -11,10 +11,12 @@ from flows.extract.text import is_boilerplate_line
 # spaCy's sentencizer splits `z. B.` and `20. April` and is ten times slower on long
 # texts; a few rules over the punctuation candidates do better for news.
 # A stop before white space and a capital; or, in text scraped without spaces, a stop between
-# a lower-case word and a capitalised one (`year-on-year.As of Saturday`).
+# a lower-case word and a capitalised one (`year-on-year.As of Saturday`). Both branches start
+# with the stop itself, so the scan jumps from stop to stop; a lookbehind in front would be
+# tried at every character.
 _CANDIDATE_RE = re.compile(
     r"[.!?…]+[\"'»”“’)\]]*(?=[ \t\u00a0]+[\"'„“«(\[‚]?[A-ZÄÖÜÀ-ÞĀ-Ž0-9])"
-    r"|(?<=[a-zäöüß]{2})\.(?=[A-ZÄÖÜ][a-zäöüß])"
+    r"|\.(?<=[a-zäöüß]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß])"
 )
 _INITIALISM_RE = re.compile(r"^(?:\w\.)+\w?\.?$")
 _NEXT_WORD_RE = re.compile(r"\s+[\"'„“«(\[]?(\w+)")
@@ -65,6 +67,34 @@ def split_line(line: str, offset: int, paragraph: int, language: str | None) -> 
             start = match.end()
     out.append(Sentence(offset + start, offset + len(line), paragraph))
     return [_trim(line, offset, s) for s in out if line[s.start - offset : s.end - offset].strip()]
+
+
+def sentence_at(
+    line: str, offset: int, paragraph: int, language: str | None, start: int, end: int
+) -> Sentence | None:
+    """The sentence of `split_line` that holds the span `start`-`end`, or None.
+
+    Only the stops next to the span are judged: the last boundary before it and the first
+    after its start, instead of every stop of the line.
+    """
+    position = start - offset
+    before: list[re.Match[str]] = []
+    after = None
+    for match in _CANDIDATE_RE.finditer(line):
+        if match.end() <= position:
+            before.append(match)
+        elif _is_boundary(line, match, language):
+            after = match
+            break
+    begin = next(
+        (m.end() for m in reversed(before) if _is_boundary(line, m, language)),
+        0,
+    )
+    stop = after.end() if after else len(line)
+    if not line[begin:stop].strip():
+        return None
+    sentence = _trim(line, offset, Sentence(offset + begin, offset + stop, paragraph))
+    return sentence if sentence.start <= start and end <= sentence.end else None
 
 
 def _trim(line: str, offset: int, sentence: Sentence) -> Sentence:

@@ -140,6 +140,15 @@ def test_later_short_forms_resolve_to_the_full_name(extractor) -> None:
     ]
 
 
+def test_a_family_name_two_found_names_share_goes_to_the_first(extractor) -> None:
+    text = (
+        "Finanzminister Jan Peter Maier legte am Montag den Haushalt vor. "
+        "Finanzminister Jan-Peter Maier sprach danach vor der Presse. "
+        "Maier erwartet weniger Steuereinnahmen."
+    )
+    assert _people(extractor, text)[-1] == ("Maier", "Jan Peter Maier")
+
+
 def test_role_without_company_takes_the_company_stated_elsewhere(extractor) -> None:
     text = (
         "Tesla-Chef Elon Musk sprach am Dienstag in Berlin. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.extract.sentences import split_sentences
+from flows.extract.sentences import sentence_at, split_line, split_sentences
 
 
 def _texts(text: str, language: str = "de") -> list[str]:
@@ -56,3 +56,22 @@ def test_offsets_point_into_the_text() -> None:
     text = "  Erster Satz.  Zweiter Satz!\n\nDritter"
     for sentence in split_sentences(text, "de"):
         assert text[sentence.start : sentence.end].strip() == text[sentence.start : sentence.end]
+
+
+def test_a_stop_glued_to_the_next_sentence_splits() -> None:
+    assert _texts("Die Werke laufen wieder.Ab Juli kommt die zweite Schicht.") == [
+        "Die Werke laufen wieder.",
+        "Ab Juli kommt die zweite Schicht.",
+    ]
+
+
+def test_the_sentence_at_a_span_is_the_one_the_split_holds() -> None:
+    line = "  Der Vorstand tagte am 3. Mai in Köln. Dann sprach Frau Dr. Weber.Sie ging.  "
+    offset = 40
+    split = split_line(line, offset, 2, "de")
+    for start in range(len(line)):
+        for end in range(start + 1, min(len(line), start + 12) + 1):
+            expected = next(
+                (s for s in split if s.start <= offset + start and offset + end <= s.end), None
+            )
+            assert sentence_at(line, offset, 2, "de", offset + start, offset + end) == expected
