@@ -139,9 +139,10 @@ class Extractor:
             # Passive mentions (`so die FAZ`, `auf LinkedIn`) are never a party.
             local = [_shift(m, -sentence.start) for m in found if not m.passive]
             if len({m.company_id for m in local}) == 1:
-                topic = _previous_topic(sentences, by_sentence, index, local[0].company_id)
-                stake = topic and holder_stake(
-                    sentence_text, local[0], topic, language, self.reference
+                # The company the sentence before is about may hold a stake in this one's.
+                holder = _previous_topic(sentences, by_sentence, index, local[0].company_id)
+                stake = holder and holder_stake(
+                    sentence_text, local[0], holder, language, self.reference
                 )
                 if stake:
                     self._append_partnership(extraction, sentence, sentence_text, stake)
@@ -193,8 +194,11 @@ class Extractor:
                     rows = sentence_sales(sentence_text, local, language, context)
                 elif last_sales and last_sales[0] == index - 1 and context.previous:
                     rows = continued_sales(sentence_text, last_sales[1], language, context)
+                # A figure the text names no time for is no claim; it still serves the
+                # figures after it as a base or as the previous row.
                 for row in rows:
-                    self._append_sales(extraction, sentence, sentence_text, row)
+                    if not row.timeless:
+                        self._append_sales(extraction, sentence, sentence_text, row)
                 last_sales = (index, rows[-1]) if rows else None
             if rows:
                 topic = rows[0].company

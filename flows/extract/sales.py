@@ -100,6 +100,9 @@ _FRACTION_BEFORE_RE = re.compile(r"\d\s?/\s?$")
 _MODEL_WORD_BEFORE_RE = re.compile(
     r"(?<![\w])(?:model|modell|modello|serie|series|klasse|class|type|typ|tipo)\s$", re.I
 )
+# The word right before a number: `iWork 11`, `Tiggo 8`, `Galaxy 23`.
+_WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])([^\W\d_][\w-]*)\s$")
+_CAMEL_RE = re.compile(r"^[^\W\d_]*[a-z][A-Z]")
 # Ranges (`van 500 tot 1500`, `zwischen 9 und 9,5 Millionen`, `9-10 million`) are estimates.
 _RANGE_BEFORE_RE = re.compile(
     r"(?<![\w])(?:van|von|from|da|tra|zwischen|between|tussen)\s+"
@@ -242,6 +245,8 @@ class SalesRow:
     reporting_body: str | None
     # Read as the base of a comparison (`up from 1,808,581`): no period the text talks about.
     compared: bool = False
+    # Neither its sentence, nor its paragraph, nor the text so far names any time for it.
+    timeless: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -648,7 +653,10 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
     pats = _patterns(language)
     small = quantity.value < _LISTED_MIN and quantity.text.isdigit()
     return bool(
-        (small and _MODEL_WORD_BEFORE_RE.search(before))
+        (
+            small
+            and (_MODEL_WORD_BEFORE_RE.search(before) or _in_a_name(sentence, quantity, language))
+        )
         or ((small or _YEAR_RE.match(quantity.text)) and pats["month_before"].search(before))
         or (_RANGE_BEFORE_RE.search(before) and _RANGE_AFTER_RE.match(after))
         or _RANGE_SECOND_RE.search(before)
@@ -661,6 +669,27 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
         or pats["threshold_after"].match(after)
         or (pats["surpass_before"].search(before) and _passed_mark(sentence, quantity, language))
     )
+
+
+def _in_a_name(sentence: str, quantity: Quantity, language: str | None) -> bool:
+    """A small number right after a name-like word is part of a product or model name.
+
+    The word is written in camel case (`iWork 11`, `eGolf 2`), or, where common nouns are
+    written in lower case, it is a capitalised word inside the sentence that names no place
+    and no month (`the Tiggo 8 SUVs`, `la Serie 3`). German capitalises every noun, so only
+    camel case counts there.
+    """
+    word = _WORD_BEFORE_RE.search(sentence, 0, quantity.start)
+    if word is None:
+        return False
+    text = word.group(1)
+    if _CAMEL_RE.match(text):
+        return True
+    if not text[0].isupper() or text.isupper() or not sentence[: word.start()].strip():
+        return False
+    if language in (None, "de"):
+        return False
+    return not any(pattern.fullmatch(text) for _, pattern in _market_patterns())
 
 
 def _passed_mark(sentence: str, quantity: Quantity, language: str | None) -> bool:
@@ -771,6 +800,35 @@ def _in_parentheses_after(read: _Sentence, quantity: Quantity) -> Match | None:
     return None
 
 
+def _in_parentheses_of_another(read: _Sentence, quantity: Quantity) -> bool:
+    """A figure in the parentheses after a name that is no company read: `Spar (30 Prozent)`.
+
+    What parentheses hold is said of the word right before them; a name there that is no
+    company found (nor a metric, unit, segment or market word) owns the figure, so the
+    company named earlier does not.
+    """
+    head = read.text[max(0, quantity.start - 32) : quantity.start]
+    opening = _PAREN_OPEN_RE.search(head)
+    if opening is None:
+        return False
+    before = read.text[: quantity.start - len(head) + opening.start()]
+    word = _WORD_BEFORE_RE.search(before + " ")
+    if word is None or not word.group(1)[0].isupper():
+        return False
+    if any(c.start <= word.start() < c.end for c in read.companies):
+        return False
+    text = word.group(1)
+    pats = _patterns(read.language)
+    return not (
+        pats["sales_talk"].search(text)
+        or pats["unit_word"].search(text)
+        or _patterns_share(read.language).match(text)
+        or _segment_hits(text)
+        or any(pattern.search(text) for _, pattern in _market_patterns())
+        or pats["month_before"].search(text + " ")
+    )
+
+
 def _paired_before(read: _Sentence, quantity: Quantity) -> Match | None:
     """The name a figure is paired with: `Toyota with 1.93 million`, `KIA met 3.418`."""
     for company in reversed(read.companies):
@@ -865,6 +923,8 @@ def _company_for(read: _Sentence, quantity: Quantity) -> Match | None:
     paired = _paired_before(read, quantity)
     if paired is not None and paired.start not in read.excluded:
         return paired
+    if _in_parentheses_of_another(read, quantity):
+        return None
     owner = _subject(read, quantity)
     if owner is None or _joint(read, owner, quantity):
         return None
@@ -1038,7 +1098,25 @@ def _row(read: _Sentence, quantity: Quantity, company: Match, metric: str, unit:
         segment=find_segment(sentence, quantity, metric, context, language),
         reporting_body=body,
         compared=bool(_BASE_FIGURE_RE.search(before)),
+        timeless=_timeless(read),
     )
+
+
+def _timeless(read: _Sentence) -> bool:
+    """Whether no time at all is named for a sentence's figures: none the text has been
+    talking about, none stated in its sentence or in its paragraph before it (a month the
+    text gives no year for still names one)."""
+    if read.context.focus is not None or any(m.role == STATED for m in read.periods):
+        return False
+    if read.context.anchor is None and any(
+        m.role == STATED for m in period_mentions(read.text, read.language, _ANY_DAY)
+    ):
+        return False
+    return not any(m.role == STATED for mentions in read.previous_periods() for m in mentions)
+
+
+# A day to read periods against only to learn whether a sentence names one at all.
+_ANY_DAY = Anchor(date(2000, 12, 31), exact=True)
 
 
 def _comparison(

@@ -194,8 +194,8 @@ def test_rounded_headline_figure_gives_way_to_precise_one(extractor) -> None:
             [("kia", "NL", "BEV"), ("tesla", "NL", "BEV")],
         ),
         (
-            "Electric car sales in Norway\n\nTesla sold 2,000 units in May, ahead of Volkswagen "
-            "with 1,500 units.",
+            "Electric car sales in Norway\n\nTesla sold 2,000 units in May 2024, ahead of "
+            "Volkswagen with 1,500 units.",
             [("tesla", "NO", "BEV"), ("volkswagen", "NO", "BEV")],
         ),
         (
@@ -251,7 +251,7 @@ def test_earlier_sales_sentence_of_the_paragraph_gives_segment(extractor, text, 
         ),
         (
             "NEV market share in May\n\nTesla's market share of electric vehicles was 7 percent "
-            "in May.",
+            "in May 2024.",
             "NEV",
         ),
         # A strict word and another stated segment are kept.
@@ -290,7 +290,7 @@ def test_figure_sentence_keeps_what_it_states(extractor, text, segment) -> None:
         "Volkswagen investiert Milliarden in Elektroautos. Im Jahr 2024 lieferte Volkswagen "
         "9 Millionen Fahrzeuge aus.",
         # Words that only look like segment cues.
-        "Bevor der Winter kam, verkaufte Tesla 5.000 Fahrzeuge.",
+        "Bevor der Winter kam, verkaufte Tesla 2023 noch 5.000 Fahrzeuge.",
         "Nevertheless, Tesla sold 40,000 vehicles in 2024.",
         "The electric carmaker Tesla delivered 1.8 million vehicles in 2024.",
     ],
@@ -728,3 +728,41 @@ def test_text_scraped_without_spaces_after_stops(extractor) -> None:
         "By Sunday,its cumulative deliveries came to 0.98 million units."
     )
     assert [str(r.value) for r in _sales(extractor, text)] == ["41900"]
+
+
+def test_a_share_in_the_parentheses_of_an_unknown_name_is_not_the_earlier_company(
+    extractor,
+) -> None:
+    text = (
+        "Der Marktanteil von Honda lag 2023 unter fünf Prozent, anders als bei den Rivalen "
+        "Zoravia (14 Prozent) und BYD (9 Prozent)."
+    )
+    rows = [(r.company_id, str(r.value)) for r in _sales(extractor, text)]
+    assert rows == [("byd", "9")]
+
+
+def test_the_company_the_sentence_before_names_is_no_sales_talk(extractor) -> None:
+    # Owners of vehicles, with no sales word anywhere: the company the previous sentence is
+    # about is no figure's company, so nothing says the paragraph speaks of sales.
+    text = (
+        "Nissan einigte sich 2023 mit den Behörden. Das meldete Honda am Montag. Nissan "
+        "bietet 2023 den Besitzern von 1,2 Millionen Fahrzeugen den Rückkauf an."
+    )
+    assert _sales(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 Geely sold more of its Galaxy 8 SUVs than it had planned.",
+        "Im Jahr 2024 verkaufte Tesla viele Autos. Im iDrive 11 werkt Teslas neue Software.",
+    ],
+)
+def test_a_number_in_a_product_name_is_no_figure(extractor, text) -> None:
+    assert _sales(extractor, text) == []
+
+
+def test_a_figure_the_text_names_no_time_for_is_no_claim(extractor) -> None:
+    assert _sales(extractor, "Tesla hatte einen Marktanteil von 12 Prozent.") == []
+    rows = _sales(extractor, "Tesla hatte im Mai einen Marktanteil von 12 Prozent.")
+    assert [str(r.value) for r in rows] == ["12"]
