@@ -23,6 +23,7 @@ from flows.extract.models import (
     RawDocument,
     SalesClaim,
 )
+from flows.extract.numbers import find_quantities
 from flows.extract.partnerships import Pair, holder_stake, sentence_partnerships
 from flows.extract.people import find_people
 from flows.extract.periods import (
@@ -117,7 +118,7 @@ class Extractor:
         anchor = functools.cache(functools.partial(_anchor, prepared, text, sentences))
         last_sales: tuple[int, SalesRow] | None = None  # sentence index, its last figure
         # The period the text is talking about and the company of its last figure.
-        focus: Period | None = None
+        focus = _Focus(language, anchor)
         topic: Match | None = None
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index, [])
@@ -165,13 +166,8 @@ class Extractor:
                 else []
             )
             if len({m.company_id for m in found + stand_ins + leaning}) < 2 and not numberish:
-                focus = _focus_after(
-                    sentence_text, language, anchor, focus, [], index < _OPENING_SENTENCES
-                )
+                focus.read(index, sentence_text, [])
                 continue
-            context = _context(
-                text, sentences, index, anchor() if numberish else None, focus, topic
-            )
             if len({m.company_id for m in found}) == 1 and trigger_prefilter().search(
                 sentence_text
             ):
@@ -183,17 +179,26 @@ class Extractor:
             parties = sorted(local + stand_ins + leaning, key=lambda m: m.start)
             if len({m.company_id for m in parties}) >= 2:
                 self._partnerships(
-                    extraction, sentence, sentence_text, parties, language, context.following
+                    extraction,
+                    sentence,
+                    sentence_text,
+                    parties,
+                    language,
+                    _following(text, sentences, index),
                 )
             rows: list[SalesRow] = []
             if numberish:
                 if not local:
                     antecedent = _antecedent(sentence_text, sentences, by_sentence, index, language)
                     local = [antecedent] if antecedent else []
-                if local:
-                    rows = sentence_sales(sentence_text, local, language, context)
-                elif last_sales and last_sales[0] == index - 1 and context.previous:
-                    rows = continued_sales(sentence_text, last_sales[1], language, context)
+                continues = last_sales is not None and last_sales[0] == index - 1
+                # Only a sentence holding a figure needs its context, the date and the focus.
+                if (local or continues) and find_quantities(sentence_text, language):
+                    context = _context(text, sentences, index, anchor(), focus.current(), topic)
+                    if local:
+                        rows = sentence_sales(sentence_text, local, language, context)
+                    elif last_sales and context.previous:
+                        rows = continued_sales(sentence_text, last_sales[1], language, context)
                 # A figure the text names no time for is no claim; it still serves the
                 # figures after it as a base or as the previous row.
                 for row in rows:
@@ -202,9 +207,7 @@ class Extractor:
                 last_sales = (index, rows[-1]) if rows else None
             if rows:
                 topic = rows[0].company
-            focus = _focus_after(
-                sentence_text, language, anchor, focus, rows, index < _OPENING_SENTENCES
-            )
+            focus.read(index, sentence_text, rows)
         extraction.people = find_people(
             text, language, sentences, extraction.mentions, lines, prepared.body_start
         )
@@ -340,11 +343,48 @@ def _context(
         for s in sentences[max(0, index - _CONTEXT_SENTENCES) : index]
         if s.paragraph == sentence.paragraph
     )
-    following = ""
-    if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentence.paragraph:
-        following = text[sentences[index + 1].start : sentences[index + 1].end]
     heading, earlier = section_before(text, sentence.start)
+    following = _following(text, sentences, index)
     return Context(previous, following, heading, earlier, anchor, focus, topic)
+
+
+def _following(text: str, sentences: list[Sentence], index: int) -> str:
+    """The sentence after one sentence in its paragraph, or nothing."""
+    if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentences[index].paragraph:
+        return text[sentences[index + 1].start : sentences[index + 1].end]
+    return ""
+
+
+class _Focus:
+    """The period the text talks about, brought up to date only when a figure needs it.
+
+    Sentences without figures are kept and read in order at the next figure, so that a text
+    without any figure never reads its periods.
+    """
+
+    def __init__(self, language: str | None, anchor: Callable[[], Anchor | None]) -> None:
+        self.language = language
+        self.anchor = anchor
+        self.period: Period | None = None
+        self.pending: list[tuple[int, str]] = []
+
+    def read(self, index: int, sentence: str, rows: list[SalesRow]) -> None:
+        """Take in one sentence and the figures read from it."""
+        if not rows:
+            self.pending.append((index, sentence))
+            return
+        self.period = _focus_after(
+            sentence, self.language, self.anchor, self.current(), rows, index < _OPENING_SENTENCES
+        )
+
+    def current(self) -> Period | None:
+        """The period the text talks about after the sentences taken in so far."""
+        for index, sentence in self.pending:
+            self.period = _focus_after(
+                sentence, self.language, self.anchor, self.period, [], index < _OPENING_SENTENCES
+            )
+        self.pending.clear()
+        return self.period
 
 
 def _focus_after(
