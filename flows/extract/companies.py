@@ -41,6 +41,8 @@ from flows.extract.constants import (
     MEDIA_CITATION_WINDOW,
     MEDIA_SECTOR,
     MODEL_DESIGNATION_PATTERN,
+    ORIGIN_ADJECTIVE_SUFFIXES,
+    ORIGIN_ADJECTIVE_ZIPF,
     PLATFORM_BRANDS,
     PRODUCT_COMPOUND_PATTERN,
     REFERENCE_COMPOUND_MIN_LEN,
@@ -467,15 +469,28 @@ def word_zipf(word: str, language: str | None) -> float:
     return zipf_frequency(word, language)
 
 
-def _clean_candidate(tokens: list[str]) -> list[str]:
-    """Drop leading function words and context nouns from a discovered name."""
+def _clean_candidate(tokens: list[str], language: str | None = None) -> list[str]:
+    """Drop leading function words, context nouns and adjectives of origin (`Finse`,
+    `Swedish`) from a discovered name."""
     while tokens and (
         tokens[0].lower().strip(".,") in DISCOVERY_LEADING_WORDS
         or tokens[0].lower().rstrip("s") in _CONTEXT_WORDS
         or _is_compound_head(tokens[0].lower())
+        or (len(tokens) > 1 and _is_origin_adjective(tokens[0], language))
     ):
         tokens = tokens[1:]
     return tokens
+
+
+def _is_origin_adjective(token: str, language: str | None) -> bool:
+    """A common adjective of origin in a language (`Finse`, `Britse`, `Swedish`, `svedese`)."""
+    low = token.lower()
+    langs = ORIGIN_ADJECTIVE_SUFFIXES if language is None else (language,)
+    return any(
+        low.endswith(ORIGIN_ADJECTIVE_SUFFIXES.get(lang, ()))
+        and word_zipf(low, lang) >= ORIGIN_ADJECTIVE_ZIPF
+        for lang in langs
+    )
 
 
 def _is_compound_head(word: str) -> bool:
@@ -555,7 +570,10 @@ class Discoverer:
                 continue
             if kind == "hyphen":
                 continue
-            if kind == "compound":
+            if kind == "compound" or (
+                # A context word that is also a compound head (`Bremsenhersteller`).
+                key in _COMPOUND_HEADS and start > 0 and folded[start - 1].isalpha()
+            ):
                 # Only as the head of a compound (`Flugzeugbauer`, `Softwareriese`).
                 if start > 0 and folded[start - 1].isalpha():
                     out.append((start, end, "context"))
@@ -589,7 +607,7 @@ class Discoverer:
                 if s_blocked <= start < e_blocked < end:
                     start = e_blocked
             tokens = text[start:end].split()
-            cleaned = _clean_candidate(tokens)
+            cleaned = _clean_candidate(tokens, self.language)
             if not cleaned:
                 return
             start = start + text[start:end].index(cleaned[0])

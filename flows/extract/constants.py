@@ -269,6 +269,9 @@ COMPOUND_CONTEXT_HEADS = (
     "blog",
     "bureau",
     "agency",
+    "unternehmen",
+    "spezialist",
+    "spezialisten",
 )
 # Heads glued to a listed name without a hyphen name the company too (`Boschwerk`,
 # `Teslachef`, `Volvofabriek`); the mention covers the name only.
@@ -528,6 +531,17 @@ WEEKDAY_PREFIXES = (
 )
 # German nationality adjectives and noun forms that end a word, never a name.
 GERMAN_ADJECTIVE_SUFFIXES = ("ische", "ischen", "ischer", "isches", "liche", "lichen")
+# Endings of the adjectives of origin a name is often introduced with (`het Finse X`, `die
+# schwedische X`, `the Finnish X`, `la svedese X`): a common word ending like this opens
+# no discovered name.
+ORIGIN_ADJECTIVE_SUFFIXES = {
+    "de": ("ische", "ischen", "ischer", "isches", "sche", "schen", "scher"),
+    "nl": ("se",),
+    "en": ("ish", "ese", "ian", "an", "ch"),
+    "it": ("ese", "esi", "ana", "ane", "ano", "ani", "ica", "ico"),
+}
+# How common (Zipf) such a word must be in its language to be read as an adjective.
+ORIGIN_ADJECTIVE_ZIPF = 3.0
 # German common-noun endings: a discovered single word ending like this is no name.
 GERMAN_NOUN_SUFFIXES = (
     "ung",

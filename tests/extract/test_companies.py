@@ -97,6 +97,28 @@ def test_discovery_by_legal_form_and_context(extractor, text, language, name) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # A context word that is also a compound head names the company after the compound.
+        ("Der Sensorenhersteller Quobrix wird verkauft.", "de", "Quobrix"),
+        ("Der Gemüsekonzern Talvenor meldet Zahlen.", "de", "Talvenor"),
+        ("Der Lackspezialist Ferrodyn wächst.", "de", "Ferrodyn"),
+        ("Das Gemeinschaftsunternehmen Voltrana baut Zellen.", "de", "Voltrana"),
+        # An adjective of origin before a name is no part of it.
+        ("Het Finse Kareltek Motors bouwt de auto.", "nl", "Kareltek Motors"),
+        ("Het Zweedse Morwen Dynamics AB koopt een fabriek.", "nl", "Morwen Dynamics AB"),
+        ("The Finnish Kareltek Motors builds the car.", "en", "Kareltek Motors"),
+        ("Die schwedische Trolla Systems AB baut Chips.", "de", "Trolla Systems AB"),
+    ],
+)
+def test_discovery_after_compound_heads_and_adjectives_of_origin(
+    extractor, text, language, name
+) -> None:
+    found = _found(extractor, text, language)
+    assert any(s == name and m == "discovered" for s, _, m in found), found
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Der Hersteller Elektroautos baut viel.", "de"),
