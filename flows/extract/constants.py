@@ -1329,8 +1329,9 @@ ANAPHOR_PATTERNS = {
         r"|autobouwer|groep|autoproducent)\b"
     ),
     "it": (
-        r"\b(?:[Ii]l|[Ll]a|[Ll]')\s*(?:[\w-]+\s+)?(?:gruppo|casa|costruttore|azienda|marchio"
-        r"|società)\b"
+        r"\b(?:[Ii]l|[Ll]a|[Ll]['’]|[Dd]el|[Dd]ella|[Dd]ell['’]|[Aa]l|[Aa]lla|[Aa]ll['’]|[Dd]al"
+        r"|[Dd]alla|[Nn]el|[Nn]ella)\s*(?:[\w-]+\s+)?(?:gruppo|casa|costruttore|azienda"
+        r"|marchio|brand|società)\b"
     ),
 }
 # Two figures of one fact that differ by less than this share are one figure, rounded.

@@ -165,17 +165,38 @@ class Extractor:
                 and pronoun.company_id not in {m.company_id for m in local}
                 else []
             )
-            if len({m.company_id for m in found + stand_ins + leaning}) < 2 and not numberish:
+            # `Der Konzern übernimmt X`: a definite description stands for the one company
+            # the sentence before names.
+            described = (
+                _antecedent(
+                    sentence_text,
+                    sentences,
+                    by_sentence,
+                    index,
+                    language,
+                    {found[0].company_id},
+                    across_paragraphs=True,
+                )
+                if len({m.company_id for m in found}) == 1
+                and trigger_prefilter().search(sentence_text)
+                else None
+            )
+            if described is not None and (
+                not local
+                or described.start < local[-1].end
+                and described.end > local[0].start
+                or described.start >= local[-1].end
+                and not trigger_prefilter().search(sentence_text[local[-1].end : described.start])
+            ):
+                # A description before the name, or after it as the object of a relation
+                # word (`X übernimmt den Konzern`).
+                described = None
+            named = found + stand_ins + leaning + ([described] if described else [])
+            if len({m.company_id for m in named}) < 2 and not numberish:
                 focus.read(index, sentence_text, [])
                 continue
-            if len({m.company_id for m in found}) == 1 and trigger_prefilter().search(
-                sentence_text
-            ):
-                antecedent = _antecedent(
-                    sentence_text, sentences, by_sentence, index, language, {found[0].company_id}
-                )
-                if antecedent and antecedent.end <= local[0].start:
-                    local = sorted([*local, antecedent], key=lambda m: m.start)
+            if described:
+                local = sorted([*local, described], key=lambda m: m.start)
             parties = sorted(local + stand_ins + leaning, key=lambda m: m.start)
             if len({m.company_id for m in parties}) >= 2:
                 self._partnerships(
@@ -527,18 +548,30 @@ def _antecedent(
     index: int,
     language: str | None,
     exclude: set[str] | None = None,
+    across_paragraphs: bool = False,
 ) -> Match | None:
     """The company a definite description (`der Hersteller`) refers back to, if unambiguous.
 
-    Only the sentence right before, in the same paragraph, may hold the antecedent, and it
-    must name exactly one company besides those in `exclude`; the stand-in mention sits on
-    the description itself.
+    Only the sentence right before, in the same paragraph (or, for a relation, the last
+    sentence of the paragraph before), may hold the antecedent, and it must name exactly one
+    company besides those in `exclude`; the stand-in mention sits on the description itself.
     """
     pattern = _anaphor_pattern(language)
-    anaphor = pattern.search(sentence_text) if pattern else None
+    offset = sentences[index].start
+    starts = {m.start - offset for m in by_sentence.get(index, [])}
+    # A description right before a name introduces that name (`del gruppo Chery`).
+    anaphor = next(
+        (
+            a
+            for a in (pattern.finditer(sentence_text) if pattern else ())
+            if a.end() + len(sentence_text[a.end() :]) - len(sentence_text[a.end() :].lstrip())
+            not in starts
+        ),
+        None,
+    )
     if anaphor is None or index == 0:
         return None
-    if sentences[index - 1].paragraph != sentences[index].paragraph:
+    if not across_paragraphs and sentences[index - 1].paragraph != sentences[index].paragraph:
         return None
     previous = [
         m

@@ -364,3 +364,26 @@ def test_a_name_compounded_with_a_noun_is_still_a_party(extractor) -> None:
 )
 def test_two_sellers_of_a_sale_to_an_unnamed_buyer_are_no_pair(extractor, text) -> None:
     assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # A description opening a sentence stands for the company the sentence before names,
+        # also when that sentence closes the paragraph before.
+        ("Gotion meldet Verluste.\n\nDer Konzern verkauft Anteile an Ford.", ("ford", "gotion")),
+        ("Nio groeit snel. Het bedrijf kocht vorig jaar Leapmotor.", ("leapmotor", "nio")),
+        # After the relation word it is the object (`acquires the group`).
+        ("Leapmotor ha chiuso in utile. Stellantis punta ad acquisire il controllo del gruppo.",
+         ("leapmotor", "stellantis")),
+        ("Gotion reported a loss. Nissan agreed to buy the company.", ("gotion", "nissan")),
+    ],
+)  # fmt: skip
+def test_a_definite_description_stands_for_the_company_named_before(extractor, text, pair) -> None:
+    assert _pair(*pair) in _pairs(extractor, text)
+
+
+def test_a_description_that_introduces_a_name_refers_to_nothing(extractor) -> None:
+    # `del gruppo Geely` names Geely; `del marchio` after the purchase word is Leapmotor.
+    text = "Leapmotor cresce. Il capo del gruppo Geely valuta l'acquisto del marchio."
+    assert _pairs(extractor, text) == {_pair("geely", "leapmotor")}
