@@ -656,7 +656,20 @@ class Discoverer:
         """Other occurrences of a discovered name in the same text."""
         extra: list[Match] = []
         for match in list(found):
-            for other in re.finditer(rf"(?<![\w-]){re.escape(match.company_name)}(?![\w-])", text):
+            # A name with a generic tail (`Valmet Automotive`) is named again without it.
+            tokens = match.company_name.split()
+            while len(tokens) > 1 and tokens[-1].lower() in GENERIC_NAME_WORDS:
+                tokens = tokens[:-1]
+            names = {match.company_name}
+            core = " ".join(tokens)
+            if core.lower() not in DISCOVERY_STOPWORDS and all(
+                word_zipf(t.lower(), lang) < DISCOVERY_COMMON_ZIPF
+                for t in tokens
+                for lang in ("de", "nl", "en", "it")
+            ):
+                names.add(core)  # never an everyday word (`Deutsche`, `General`)
+            short = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            for other in re.finditer(rf"(?<![\w-])(?:{short})(?![\w-])", text):
                 start, end = other.span()
                 if any(start < e and s < end for s, e in spans):
                     continue

@@ -228,3 +228,20 @@ def test_everyday_words_and_people_named_like_companies(real_extractor, text, ex
 def test_unit_named_after_a_listed_company_is_that_company(extractor) -> None:
     found = _found(extractor, "Die Frist in der BMW Mediaservice GmbH lief aus.")
     assert [(surface, company_id) for surface, company_id, _ in found] == [("BMW", "bmw")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Zulieferer Kareltek Automotive wächst. Kareltek baut Autos.", "de"),
+        ("Het bedrijf Kareltek Automotive groeit. Kareltek bouwt auto's.", "nl"),
+        ("The supplier Kareltek Automotive grows. Kareltek builds cars.", "en"),
+        ("Il fornitore Kareltek Automotive cresce. Kareltek produce auto.", "it"),
+    ],
+)
+def test_a_discovered_name_is_named_again_without_its_generic_tail(
+    extractor, text, language
+) -> None:
+    found = _found(extractor, text, language)
+    ids = {c for s, c, m in found if m == "discovered"}
+    assert len(ids) == 1 and sum(m == "discovered" for _, _, m in found) == 2, found
