@@ -6,7 +6,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ from flows.extract.models import Extraction, RawDocument
 from flows.ingest import IngestReport, ingest
 from flows.settings import EXTRACTOR_VERSION, Settings
 
+# Failed documents listed by name in the run report (all are counted).
+REPORTED_FAILURES = 20
 # Below this many pending documents, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 2000
 
@@ -33,6 +35,10 @@ class ExtractReport:
     partnerships: int = 0
     sales: int = 0
     workers: int = 1
+    # Documents the extractor could not read (kept in raw, read again by the next run) and
+    # the first of them with their reasons.
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def run_ingest(url: str, source: Path, settings: Settings) -> IngestReport:
@@ -43,8 +49,13 @@ def run_ingest(url: str, source: Path, settings: Settings) -> IngestReport:
 
 def _count(report: ExtractReport, extractions: list[Extraction]) -> None:
     """Add a batch's extractions to the report's counts."""
-    report.documents += len(extractions)
     for extraction in extractions:
+        if extraction.error is not None:
+            report.failed += 1
+            if len(report.failures) < REPORTED_FAILURES:
+                report.failures.append((extraction.document_id, extraction.error))
+            continue
+        report.documents += 1
         report.mentions += len(extraction.mentions)
         report.partnerships += len(extraction.partnerships)
         report.sales += len(extraction.sales)

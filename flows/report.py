@@ -73,10 +73,25 @@ def report_sections(report: RunReport) -> list[Section]:
         sections.append(
             Section(
                 "Extraction",
-                ["documents", "mentions", "partnership claims", "sales claims", "workers"],
-                [[e.documents, e.mentions, e.partnerships, e.sales, e.workers]],
+                [
+                    "documents",
+                    "mentions",
+                    "partnership claims",
+                    "sales claims",
+                    "failed",
+                    "workers",
+                ],
+                [[e.documents, e.mentions, e.partnerships, e.sales, e.failed, e.workers]],
             )
         )
+        if e.failures:
+            sections.append(
+                Section(
+                    "Documents the extractor could not read (kept in raw, tried again next run)",
+                    ["document", "reason"],
+                    [list(failure) for failure in e.failures],
+                )
+            )
     if report.dbt:
         d = report.dbt
         sections.append(
@@ -215,6 +230,7 @@ LAST_RUNS_HEADERS = [
     "took",
     "files loaded",
     "documents extracted",
+    "extraction failed",
     "freshness",
     "error",
 ]

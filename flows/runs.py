@@ -245,7 +245,7 @@ class WarehouseStatus:
 LAST_RUNS = """
 select run_id, status, started_at, finished_at - started_at,
        report -> 'ingest' ->> 'files_loaded', report -> 'extract' ->> 'documents',
-       report -> 'freshness' ->> 'status', error_message
+       report -> 'extract' ->> 'failed', report -> 'freshness' ->> 'status', error_message
 from meta.runs
 order by run_id desc
 limit %s

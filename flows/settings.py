@@ -19,6 +19,9 @@ STATE_DIR = PROJECT_DIR / ".autonews"
 # version are extracted again on the next run, nothing else is recomputed.
 EXTRACTOR_VERSION = "0.4.0"
 
+# A document the extractor fails on is recorded with the error's first characters as reason.
+MAX_ERROR_CHARS = 1000
+
 # Files over this size are rejected with a reason; the run goes on.
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # Documents per extraction batch and per staging write transaction.

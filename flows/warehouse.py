@@ -271,12 +271,21 @@ def _row(obj: object, doc_id: str, version: str, columns: Sequence[str]) -> tupl
     return tuple(values[c] if c in values else getattr(obj, c) for c in columns)
 
 
-def write_extractions(conn: psycopg.Connection, extractions: list[Extraction]) -> None:
-    """Replace the staging rows of the given documents with these extractions, atomically."""
-    if not extractions:
+def write_extractions(conn: psycopg.Connection, results: list[Extraction]) -> None:
+    """Replace the staging rows of the given documents with these extractions, atomically.
+
+    A failed extraction writes only its failure record: the document's earlier rows stay as
+    they are and it stays pending, so the next run reads it again.
+    """
+    if not results:
         return
+    extractions = [e for e in results if e.error is None]
     ids = [e.document_id for e in extractions]
     with conn.transaction(), conn.cursor() as cur:
+        _record_failures(cur, [e for e in results if e.error is not None])
+        if not extractions:
+            return
+        cur.execute("delete from staging.extraction_failures where document_id = any(%s)", [ids])
         for table in STAGING_TABLES:
             cur.execute(
                 sql.SQL("delete from staging.{} where document_id = any(%s)").format(
@@ -316,13 +325,33 @@ def write_extractions(conn: psycopg.Connection, extractions: list[Extraction]) -
         )
 
 
+def _record_failures(cur: psycopg.Cursor, failed: list[Extraction]) -> None:
+    """Record (or count again) the documents the extractor could not read."""
+    if not failed:
+        return
+    cur.execute(
+        """
+        insert into staging.extraction_failures (document_id, extractor_version, reason)
+        select * from unnest(%s::text[], %s::text[], %s::text[])
+        on conflict (document_id) do update
+            set extractor_version = excluded.extractor_version, reason = excluded.reason,
+                failed_at = now(), attempts = staging.extraction_failures.attempts + 1
+        """,
+        [
+            [e.document_id for e in failed],
+            [e.extractor_version for e in failed],
+            [e.error for e in failed],
+        ],
+    )
+
+
 def reset_staging(conn: psycopg.Connection) -> None:
     """Empty every staging table so the next extraction starts from raw alone."""
     with conn.transaction():
         conn.execute(
             "truncate staging.extractions, staging.company_mentions, staging.partnership_claims, "
             "staging.sales_claims, staging.person_mentions, staging.documents, "
-            "staging.story_signatures, staging.story_bands"
+            "staging.story_signatures, staging.story_bands, staging.extraction_failures"
         )
 
 

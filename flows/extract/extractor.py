@@ -46,7 +46,7 @@ from flows.extract.sales import (
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
 from flows.extract.vocabulary import marker_pattern, trigger_prefilter
-from flows.settings import EXTRACTOR_VERSION, REFERENCE_DIR
+from flows.settings import EXTRACTOR_VERSION, MAX_ERROR_CHARS, REFERENCE_DIR
 
 _NUMBERISH_RE = re.compile(r"\d|milli|miljo|miljard|miliard|billion|\bmila\b|tausend|duizend", re.I)
 _CONTEXT_SENTENCES = 3
@@ -640,4 +640,13 @@ def extract_batch(docs: list[RawDocument], reference_dir: str | None = None) -> 
     if extractor is None:
         extractor = Extractor(load_reference(Path(key)))
         _EXTRACTORS[key] = extractor
-    return [extractor.extract(doc) for doc in docs]
+    return [_extract_one(extractor, doc) for doc in docs]
+
+
+def _extract_one(extractor: Extractor, doc: RawDocument) -> Extraction:
+    """One document's extraction, or the record of its failure: one bad document costs one."""
+    try:
+        return extractor.extract(doc)
+    except Exception as exc:  # noqa: BLE001 - any error of one document is recorded, not raised
+        reason = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+        return Extraction.failed(doc.document_id, EXTRACTOR_VERSION, reason)

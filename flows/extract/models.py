@@ -169,3 +169,13 @@ class Extraction:
     partnerships: list[PartnershipClaim] = field(default_factory=list)
     sales: list[SalesClaim] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)
+    # Why the extractor could not read the document (an error it raised); None when it did.
+    # A failed extraction carries no rows: the document stays pending and is read again by
+    # the next run, its raw text untouched.
+    error: str | None = None
+
+    @classmethod
+    def failed(cls, document_id: str, extractor_version: str, error: str) -> Extraction:
+        """The record of a document the extractor could not read."""
+        meta = DocumentMeta(document_id, None, None, None, None, None, None, 0)
+        return cls(document_id, extractor_version, meta, error=error)
