@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 import re._constants as sre_constants  # the parser's opcodes, to expand cue patterns
 import re._parser as sre_parser
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -85,6 +86,10 @@ _DIGIT_NEAR_RE = re.compile(r"\d")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _UNIT_BEFORE_ROLE_RE = re.compile(r"[-\u2010\u2011][A-ZÄÖÜ][\w]+[-\u2010\u2011]$")
 UNIT_REACH = 30  # characters of `-China-` between a company and its role word at most
+# An acronym glued to a role word by a hyphen (`RTR-Geschäftsführer`, `ORF-Chef`).
+_ACRONYM_BEFORE_ROLE_RE = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]+[-\u2010\u2011]\Z")
+# A role without a company takes the only company named in its sentence or this many before.
+COMPANY_SENTENCES_BACK = 3
 _BRACKET_RE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 _CLOSING_COMMA_RE = re.compile(r"[ \t]*,")
 _COMMA_OR_SPACE_RE = re.compile(r"[ \t]*,[ \t]+|[ \t]+")
@@ -116,6 +121,9 @@ class Found:
     # for a name without a role.
     roles: tuple[tuple[RoleWord | None, str | None], ...]
     company: CompanyMention | None
+    # An organisation the list does not know is glued to the role word (`RTR-Geschäftsführer`):
+    # the role is not one at a company named elsewhere.
+    unlisted_organisation: bool = False
 
 
 def expand(pattern: str) -> list[str]:
@@ -309,7 +317,8 @@ def find_people(
     found += _repeats(text, canonical, found, spans)
     sentences = _with_paragraphs(text, language, sentences, lines, body_start, found)
     topic = _topic_company(companies)
-    return _mentions(text, sorted(found, key=lambda f: f.start), canonical, sentences, topic)
+    found.sort(key=lambda f: f.start)
+    return _mentions(text, found, canonical, sentences, topic, companies)
 
 
 def _with_paragraphs(
@@ -458,7 +467,8 @@ def _read_cue(
         if unit_head and word.role == "ceo":  # the chief of a unit heads that unit
             word = dataclasses.replace(word, role="head_of_unit", role_alone="head_of_unit")
         roles.append((word, " ".join(stated.split())))
-    return Found(name[0], name[1], tuple(roles), company)
+    unlisted = company is None and _ACRONYM_BEFORE_ROLE_RE.search(text, 0, first.start) is not None
+    return Found(name[0], name[1], tuple(roles), company, unlisted)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -771,18 +781,60 @@ def _topic_company(companies: list[CompanyMention]) -> CompanyMention | None:
 
 
 def _company_of(
-    word: RoleWord, person: str, hit: Found, tied: dict, topic: CompanyMention | None
+    word: RoleWord,
+    person: str,
+    hit: Found,
+    tied: dict,
+    topic: CompanyMention | None,
+    nearby: Callable[[], tuple[CompanyMention | None, CompanyMention | None]],
 ) -> CompanyMention | None:
     """The company of a role: the one tied to it here, the one the same person has in that
     role elsewhere in the document, or, for a word that only names a company role
-    (`CEO`, `Vorstandschefin`, not `Chef` or `Minister`), the company the document is about."""
+    (`CEO`, `Vorstandschefin`, not `Chef` or `Minister`), the company the document is about,
+    else the only company named before the person in the sentence, else in the sentences just
+    before it (not where an organisation the list does not know is glued to the word)."""
     if hit.company is not None:
         return hit.company
     if (person, word.role) in tied:
         return tied[(person, word.role)]
     if word.role == word.role_alone and word.role not in ("politician", "other"):
-        return topic
+        if topic is not None:
+            return topic
+        if hit.unlisted_organisation:
+            return None
+        in_sentence, recent = nearby()
+        return in_sentence or recent
     return None
+
+
+def _named_before(
+    companies: list[CompanyMention],
+    sentences: list[Sentence],
+    starts: list[int],
+    sentence: Sentence,
+    position: int,
+) -> tuple[CompanyMention | None, CompanyMention | None]:
+    """The company named before `position` in its sentence, and in it and the sentences just
+    before it in its paragraph, each where it is the only company named there (its last
+    mention)."""
+    own = bisect.bisect_right(starts, sentence.start) - 1
+    in_sentence: dict[str, CompanyMention] = {}
+    recent: dict[str, CompanyMention] = {}
+    for mention in companies:
+        if mention.char_start >= position:
+            break
+        if mention.char_start >= sentence.start:
+            in_sentence[mention.company_id] = mention
+        index = bisect.bisect_right(starts, mention.char_start) - 1
+        if (
+            own - COMPANY_SENTENCES_BACK <= index
+            and sentences[index].paragraph == sentence.paragraph
+        ):
+            recent[mention.company_id] = mention
+    return (
+        next(iter(in_sentence.values())) if len(in_sentence) == 1 else None,
+        next(iter(recent.values())) if len(recent) == 1 else None,
+    )
 
 
 def _mentions(
@@ -791,6 +843,7 @@ def _mentions(
     canonical: dict[str, str],
     sentences: list[Sentence],
     topic: CompanyMention | None,
+    companies: list[CompanyMention],
 ) -> list[PersonMention]:
     """Person mentions from found names, each inside a sentence, with the role's company."""
     starts = [s.start for s in sentences]
@@ -809,7 +862,10 @@ def _mentions(
         surface = text[hit.start : hit.end]
         person = " ".join(canonical.get(surface, surface).split())
         for word, role_text in hit.roles:
-            company = _company_of(word, person, hit, tied, topic) if word else None
+            nearby = functools.partial(
+                _named_before, companies, sentences, starts, sentence, hit.start
+            )
+            company = _company_of(word, person, hit, tied, topic, nearby) if word else None
             role = (word.role if company else word.role_alone) if word else None
             out.append(
                 PersonMention(

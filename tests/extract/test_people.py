@@ -161,6 +161,32 @@ def test_role_without_company_takes_the_company_stated_elsewhere(extractor) -> N
     ]
 
 
+def test_company_role_without_company_takes_the_one_company_named_just_before(extractor) -> None:
+    text = (
+        "Den neuen Kleinwagen entwickelt Nissan nun ohne Partner weiter. "
+        "Ein Preis steht noch nicht fest. "
+        "Vorstandschef Kenji Sato hofft trotzdem auf Kooperationen in Europa."
+    )
+    assert _roles(extractor, text) == {("Kenji Sato", "nissan", "ceo")}
+
+
+def test_company_role_without_company_takes_none_named_long_before(extractor) -> None:
+    text = (
+        "Den neuen Kleinwagen entwickelt Nissan nun ohne Partner weiter. "
+        "Ein Preis steht noch nicht fest. Die Händler warten. Die Kunden auch. "
+        "Vorstandschef Kenji Sato hofft trotzdem auf Kooperationen in Europa."
+    )
+    assert _roles(extractor, text) == {("Kenji Sato", None, "ceo")}
+
+
+def test_an_unlisted_acronym_glued_to_the_role_is_its_organisation(extractor) -> None:
+    text = (
+        "Nissan verkaufte im Herbst weniger Autos. "
+        "VDIK-Geschäftsführer Peter Brandl sprach von einer Flaute im ganzen Markt."
+    )
+    assert _roles(extractor, text) == {("Peter Brandl", None, "ceo")}
+
+
 def test_offsets_role_text_and_company_mention(extractor) -> None:
     text = "Anna Berger, Direktorin für Einkauf und Logistik bei BMW, erwartet höhere Preise."
     extraction = extractor.extract(doc(text))
