@@ -124,6 +124,9 @@ class Found:
     # An organisation the list does not know is glued to the role word (`RTR-Geschäftsführer`):
     # the role is not one at a company named elsewhere.
     unlisted_organisation: bool = False
+    # Companies joined to `company` by a truncated compound (`Seat-` of `Seat- und Cupra-Chef`):
+    # the role is held at each.
+    partners: tuple[CompanyMention, ...] = ()
 
 
 def expand(pattern: str) -> list[str]:
@@ -181,6 +184,8 @@ class PeopleVocabulary:
     role_word_re: re.Pattern[str]  # a whole token that is a role word
     link_re: re.Pattern[str]  # `der`, `van de`, `dell'`: a role word's tie to its company
     conjunction_re: re.Pattern[str]  # `und` between two role words of one person
+    # `- und ` or `-, ` closing a truncated compound (`Seat- und Cupra-Chef`)
+    truncated_re: re.Pattern[str]
     article_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
     name_re: re.Pattern[str]  # a name run at a position
@@ -238,6 +243,9 @@ def people_vocabulary(language: str | None) -> PeopleVocabulary:
         role_word_re=re.compile(rf"(?:{roles})"),
         link_re=re.compile(rf"(?:{alternation('link')}){_SEP}"),
         conjunction_re=re.compile(rf"[ \t]+(?:{alternation('conjunction')})[ \t]+"),
+        truncated_re=re.compile(
+            rf"[-\u2010\u2011](?:[ \t]*,[ \t]*|[ \t]+(?:{alternation('conjunction')})[ \t]+)\Z"
+        ),
         article_re=re.compile(rf"(?:{alternation('article')}){_SEP}"),
         honorific_re=re.compile(rf"(?:{alternation('honorific')})[ \t]+"),
         name_re=re.compile(rf"(?<![\w'’-]){name}(?![\w'’-])"),
@@ -468,7 +476,8 @@ def _read_cue(
             word = dataclasses.replace(word, role="head_of_unit", role_alone="head_of_unit")
         roles.append((word, " ".join(stated.split())))
     unlisted = company is None and _ACRONYM_BEFORE_ROLE_RE.search(text, 0, first.start) is not None
-    return Found(name[0], name[1], tuple(roles), company, unlisted)
+    partners = _truncated_before(text, before, vocab, ends) if before and not unit_head else ()
+    return Found(name[0], name[1], tuple(roles), company, unlisted, partners)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -493,6 +502,23 @@ def _company_before(
         if mention is not None and _GAP_BEFORE_ROLE_RE.fullmatch(text, end, start):
             return mention
     return None
+
+
+def _truncated_before(
+    text: str, mention: CompanyMention, vocab: PeopleVocabulary, ends: dict[int, CompanyMention]
+) -> tuple[CompanyMention, ...]:
+    """The companies a truncated compound joins to a company glued to a role word: `Seat-` of
+    `Seat- und Cupra-Chef`, `Audi-` and `Seat-` of `Audi-, Seat- und Cupra-Chef`."""
+    partners: list[CompanyMention] = []
+    position = mention.char_start
+    while (
+        joint := vocab.truncated_re.search(
+            text, max(0, position - APPOSITION_COMMA_REACH), position
+        )
+    ) is not None and (partner := ends.get(joint.start())) is not None:
+        partners.insert(0, partner)
+        position = partner.char_start
+    return tuple(partners)
 
 
 def _unit_company_before(
@@ -867,19 +893,21 @@ def _mentions(
             )
             company = _company_of(word, person, hit, tied, topic, nearby) if word else None
             role = (word.role if company else word.role_alone) if word else None
-            out.append(
-                PersonMention(
-                    mention_index=len(out),
-                    person_name=person,
-                    surface_text=surface,
-                    char_start=hit.start,
-                    char_end=hit.end,
-                    sentence_text=text[sentence.start : sentence.end],
-                    role=role,
-                    role_text=role_text,
-                    company_id=company.company_id if company else None,
-                    company_name=company.company_name if company else None,
-                    company_mention_index=company.mention_index if company else None,
+            held_at = [*hit.partners, company] if word and company is hit.company else [company]
+            for held in held_at:
+                out.append(
+                    PersonMention(
+                        mention_index=len(out),
+                        person_name=person,
+                        surface_text=surface,
+                        char_start=hit.start,
+                        char_end=hit.end,
+                        sentence_text=text[sentence.start : sentence.end],
+                        role=role,
+                        role_text=role_text,
+                        company_id=held.company_id if held else None,
+                        company_name=held.company_name if held else None,
+                        company_mention_index=held.mention_index if held else None,
+                    )
                 )
-            )
     return out

@@ -120,6 +120,15 @@ def test_roles_joined_by_a_conjunction_share_the_name_and_company(extractor) -> 
     }
 
 
+def test_a_truncated_compound_holds_the_role_at_each_company(extractor) -> None:
+    text = "Der frühere Audi-, BMW- und VW-Chef Lukas Brenner wechselt zu einem Zulieferer."
+    assert _roles(extractor, text) == {
+        ("Lukas Brenner", "audi", "ceo"),
+        ("Lukas Brenner", "bmw", "ceo"),
+        ("Lukas Brenner", "volkswagen", "ceo"),
+    }
+
+
 def test_role_in_a_headline(extractor) -> None:
     text = (
         "Hyundai-CEO besucht Nio-CEO Zhou Ming\n\n"
