@@ -72,7 +72,8 @@ APPOSITION_COMMA_REACH = 14  # the comma of `Name, the former CEO` stands this c
 SURNAME_MIN_CHARS = 3
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_NAME_TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*)"
+# A word of a name: initials (`J.`, `J.D.`) or a capitalised word, hyphenated parts capitalised.
+_NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*)"
 _SEP = r"(?:(?<=['’])|[ \t]+)"  # after `l'` or `dell'` no space follows
 _GAP_BEFORE_ROLE_RE = re.compile(r"(?:[-\u2010\u2011\u2013]|[ \t]|['’]s?[ \t])?")
 _CLAUSE_BREAK_RE = re.compile(r"[,.;:!?()\[\]\"„“”«»\n]")

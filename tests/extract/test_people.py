@@ -240,6 +240,11 @@ def test_a_month_abbreviation_inside_a_name_is_kept(extractor) -> None:
     assert _roles(extractor, text) == {("Lei Jun", "xiaomi", "founder")}
 
 
+def test_initials_written_together_belong_to_the_name(extractor) -> None:
+    text = "Am Mittwoch warb Verkehrsminister P.J. Hofstetter in Wien für neue Ladesäulen."
+    assert _roles(extractor, text) == {("P.J. Hofstetter", None, "politician")}
+
+
 def test_title_before_a_name_is_a_person_without_role(extractor) -> None:
     text = "Die Gespräche führte Dr. Herbert Diess, wie das Unternehmen am Montag mitteilte."
     extraction = extractor.extract(doc(text))
