@@ -88,6 +88,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _UNIT_BEFORE_ROLE_RE = re.compile(r"[-\u2010\u2011][A-ZÄÖÜ][\w]+[-\u2010\u2011]$")
 UNIT_REACH = 30  # characters of `-China-` between a company and its role word at most
 # An acronym glued to a role word by a hyphen (`RTR-Geschäftsführer`, `ORF-Chef`).
+ACRONYM_REACH = 12  # characters of such an acronym and its hyphen at most
 _ACRONYM_BEFORE_ROLE_RE = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]+[-\u2010\u2011]\Z")
 # A role without a company takes the only company named in its sentence or this many before.
 COMPANY_SENTENCES_BACK = 3
@@ -476,7 +477,11 @@ def _read_cue(
         if unit_head and word.role == "ceo":  # the chief of a unit heads that unit
             word = dataclasses.replace(word, role="head_of_unit", role_alone="head_of_unit")
         roles.append((word, " ".join(stated.split())))
-    unlisted = company is None and _ACRONYM_BEFORE_ROLE_RE.search(text, 0, first.start) is not None
+    unlisted = (
+        company is None
+        and _ACRONYM_BEFORE_ROLE_RE.search(text, max(0, first.start - ACRONYM_REACH), first.start)
+        is not None
+    )
     partners = _truncated_before(text, before, vocab, ends) if before and not unit_head else ()
     return Found(name[0], name[1], tuple(roles), company, unlisted, partners)
 
