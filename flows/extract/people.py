@@ -92,6 +92,8 @@ ACRONYM_REACH = 12  # characters of such an acronym and its hyphen at most
 _ACRONYM_BEFORE_ROLE_RE = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]+[-\u2010\u2011]\Z")
 # A role without a company takes the only company named in its sentence or this many before.
 COMPANY_SENTENCES_BACK = 3
+LED_BY_MAX_WORDS = 2  # words between `led by` (and its article) and the role word
+LED_BY_REACH = 80  # characters before a role word searched for `led by`
 _BRACKET_RE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 _CLOSING_COMMA_RE = re.compile(r"[ \t]*,")
 _COMMA_OR_SPACE_RE = re.compile(r"[ \t]*,[ \t]+|[ \t]+")
@@ -129,6 +131,9 @@ class Found:
     # Companies joined to `company` by a truncated compound (`Seat-` of `Seat- und Cupra-Chef`):
     # the role is held at each.
     partners: tuple[CompanyMention, ...] = ()
+    # The role word stands after `is led by` (`wordt geleid door de manager`): the person leads
+    # the company the sentence is about.
+    leads: bool = False
 
 
 def expand(pattern: str) -> list[str]:
@@ -193,6 +198,9 @@ class PeopleVocabulary:
     name_re: re.Pattern[str]  # a name run at a position
     name_before_re: re.Pattern[str]  # a name run closing `Name, ` before a role word
     appointment_re: re.Pattern[str]  # `als`, `zum`, `as`, `tot`, `a`: right before a role word
+    unit_re: re.Pattern[str]  # ` Austria` of `Stellantis Austria`: a national unit of a company
+    # `is led by the new`, `wordt geleid door de Chinese`: closing the text before a role word
+    led_by_re: re.Pattern[str]
     particles: frozenset[str]  # `de`, `van`: lower-case words inside family names
 
 
@@ -259,6 +267,12 @@ def people_vocabulary(language: str | None) -> PeopleVocabulary:
         appointment_re=re.compile(
             rf"(?<![\w])(?:{alternation('appointment')})[ \t]+"
             rf"(?:(?:{alternation('article')}){_SEP})?$"
+        ),
+        unit_re=re.compile(rf"[ \t]+(?:{alternation('unit')})(?![\w'’-])"),
+        led_by_re=re.compile(
+            rf"(?<![\w])(?:{alternation('led_by')}){_SEP}"
+            rf"(?:(?:{alternation('article')}){_SEP})?"
+            rf"(?:[^\W\d][\w-]*[ \t]+){{0,{LED_BY_MAX_WORDS}}}$"
         ),
         particles=frozenset(
             part.lower()
@@ -455,11 +469,15 @@ def _read_cue(
     if name is not None:
         if company is None:
             company, role_end = _company_after(text, role_word_end, vocab, companies)
+            unit_head = unit_head or bool(company and vocab.unit_re.match(text, company.char_end))
     else:
         position = role_word_end
         if company is None:
             company, role_end = _company_after(text, role_word_end, vocab, companies)
             position = company.char_end if company else role_word_end
+            unit = vocab.unit_re.match(text, position) if company else None
+            if unit:  # `Managing Director von Stellantis Austria, Name`: the unit's head
+                unit_head, position = True, unit.end()
         if vocab.link_re.match(text, _skip_blank(text, position)):
             return None  # `Leiter der EU-Kammer`: what follows is no name
         title = vocab.honorific_re.match(text, _skip_blank(text, position))
@@ -470,12 +488,20 @@ def _read_cue(
             return None
         if company is None:
             company, _ = _company_after(text, name[1], vocab, companies, unit=False)
+    leads = (
+        before is None
+        and name[0] > last.end
+        and vocab.led_by_re.search(text, max(0, first.start - LED_BY_REACH), first.start)
+        is not None
+    )
     roles = []
     for cue in group:
         stated = text[cue.start : max(cue.end, role_end) if cue is last else cue.end]
         word = cue.word
         if unit_head and word.role == "ceo":  # the chief of a unit heads that unit
             word = dataclasses.replace(word, role="head_of_unit", role_alone="head_of_unit")
+        if leads and word.role == "other":  # `led by the manager X`: its chief executive
+            word = dataclasses.replace(word, role="ceo")
         roles.append((word, " ".join(stated.split())))
     unlisted = (
         company is None
@@ -483,7 +509,7 @@ def _read_cue(
         is not None
     )
     partners = _truncated_before(text, before, vocab, ends) if before and not unit_head else ()
-    return Found(name[0], name[1], tuple(roles), company, unlisted, partners)
+    return Found(name[0], name[1], tuple(roles), company, unlisted, partners, leads)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -819,17 +845,25 @@ def _company_of(
     tied: dict,
     topic: CompanyMention | None,
     nearby: Callable[[], tuple[CompanyMention | None, CompanyMention | None]],
+    led: Callable[[], CompanyMention | None],
 ) -> CompanyMention | None:
     """The company of a role: the one tied to it here, the one the same person has in that
     role elsewhere in the document, or, for a word that only names a company role
     (`CEO`, `Vorstandschefin`, not `Chef` or `Minister`), the company the document is about,
     else the only company named before the person in the sentence, else in the sentences just
-    before it (not where an organisation the list does not know is glued to the word)."""
+    before it (not where an organisation the list does not know is glued to the word); for a
+    company role without a rank (`manager`), only the one company named before in the
+    sentence. A person who leads (`is led by the manager X`) leads the company the sentence
+    is about."""
     if hit.company is not None:
         return hit.company
     if (person, word.role) in tied:
         return tied[(person, word.role)]
-    if word.role == word.role_alone and word.role not in ("politician", "other"):
+    if hit.leads and (subject := led()) is not None:
+        return subject
+    if word.role == word.role_alone and word.role != "politician":
+        if word.role == "other":  # `manager`: only the one company named before in the sentence
+            return None if hit.unlisted_organisation else nearby()[0]
         if topic is not None:
             return topic
         if hit.unlisted_organisation:
@@ -869,6 +903,29 @@ def _named_before(
     )
 
 
+def _subject_before(
+    companies: list[CompanyMention],
+    sentences: list[Sentence],
+    starts: list[int],
+    sentence: Sentence,
+    position: int,
+) -> CompanyMention | None:
+    """The company a sentence is about, for `is led by`: the last one named before `position`
+    in the sentence, else (`The new company is led by`) the last one of the sentence before
+    it in its paragraph."""
+    index = bisect.bisect_left(companies, position, key=_char_start) - 1
+    if index >= 0 and companies[index].char_start >= sentence.start:
+        return companies[index]
+    own = bisect.bisect_right(starts, sentence.start) - 1
+    if own < 1 or sentences[own - 1].paragraph != sentence.paragraph:
+        return None
+    previous = sentences[own - 1]
+    index = bisect.bisect_left(companies, previous.end, key=_char_start) - 1
+    if index >= 0 and companies[index].char_start >= previous.start:
+        return companies[index]
+    return None
+
+
 def _mentions(
     text: str,
     found: list[Found],
@@ -897,7 +954,10 @@ def _mentions(
             nearby = functools.partial(
                 _named_before, companies, sentences, starts, sentence, hit.start
             )
-            company = _company_of(word, person, hit, tied, topic, nearby) if word else None
+            led = functools.partial(
+                _subject_before, companies, sentences, starts, sentence, hit.start
+            )
+            company = _company_of(word, person, hit, tied, topic, nearby, led) if word else None
             role = (word.role if company else word.role_alone) if word else None
             held_at = [*hit.partners, company] if word and company is hit.company else [company]
             for held in held_at:

@@ -89,8 +89,19 @@ LEGAL_FORM_USES = ("tail", "discovery", "strip")
 # What a row of person_cues.csv is: a role word's tie to its company (`der`, `of`), an
 # article or modifier before a role word (`the former`), a conjunction of two role words, a
 # word that appoints a named person to a role (`zum`, `as`), a title before a name, a
-# lower-case part of a family name (`de`, `van`).
-PERSON_CUE_KINDS = ("link", "article", "conjunction", "appointment", "honorific", "particle")
+# lower-case part of a family name (`de`, `van`), a country or region after a company name
+# that names its national unit (`Stellantis Austria`), words before a role word or name that
+# say the person leads the company the sentence is about (`is led by`, `wordt geleid door`).
+PERSON_CUE_KINDS = (
+    "link",
+    "article",
+    "conjunction",
+    "appointment",
+    "honorific",
+    "particle",
+    "unit",
+    "led_by",
+)
 # A German compound ends in a trigger when a lower-case letter stands right before it.
 _COMPOUND_HEAD = r"(?<=[a-zäöüß])"
 _COMPOUND_HEAD_RE = re.compile(r"[a-zäöüß]")

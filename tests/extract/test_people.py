@@ -129,6 +129,50 @@ def test_a_truncated_compound_holds_the_role_at_each_company(extractor) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Managing Director von Stellantis Italia, Marta Kessler, zog am Montag Bilanz.",
+        "Marta Kessler, Managing Director van Stellantis Italia, sprak maandag over de cijfers.",
+        "Il Managing Director di Stellantis Italia, Marta Kessler, ha parlato lunedì a Torino.",
+        "The chief executive of Stellantis Italia, Marta Kessler, spoke on Monday in Turin.",
+    ],
+)
+def test_a_country_after_the_company_makes_the_person_head_of_its_unit(extractor, text) -> None:
+    assert _roles(extractor, text) == {("Marta Kessler", "stellantis", "head_of_unit")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das neue Werk von Leapmotor in Polen wird geführt von der Managerin Ewa Nowak.",
+        "Leapmotor opende een fabriek in Polen, die wordt geleid door de ervaren manager "
+        "Ewa Nowak.",
+        "Leapmotor built a new plant in Poland, which is led by the manager Ewa Nowak.",
+        "Leapmotor ha aperto un nuovo stabilimento in Polonia, guidato dalla manager Ewa Nowak.",
+    ],
+)
+def test_a_person_who_leads_the_company_of_the_sentence_is_its_chief(extractor, text) -> None:
+    assert _roles(extractor, text) == {("Ewa Nowak", "leapmotor", "ceo")}
+
+
+def test_led_by_a_company_named_in_the_sentence_before(extractor) -> None:
+    text = (
+        "Nissan and Honda set up a new battery venture with Gotion. "
+        "The new company is led by chief executive Kenji Mori from Osaka."
+    )
+    assert _roles(extractor, text) == {("Kenji Mori", "gotion", "ceo")}
+
+
+def test_a_manager_is_at_the_one_company_named_before_in_the_sentence(extractor) -> None:
+    assert _roles(extractor, "Nio keeps its plans, purchasing manager Ruth Adler said.") == {
+        ("Ruth Adler", "nio", "other")
+    }
+    # no company in the sentence: a manager of no company the text names
+    text = "Nio sold more cars. The results are strong, purchasing manager Ruth Adler said."
+    assert _roles(extractor, text) == {("Ruth Adler", None, "other")}
+
+
 def test_role_in_a_headline(extractor) -> None:
     text = (
         "Hyundai-CEO besucht Nio-CEO Zhou Ming\n\n"
