@@ -41,6 +41,7 @@ from flows.extract.constants import (
     MEDIA_CITATION_WINDOW,
     MEDIA_SECTOR,
     MODEL_DESIGNATION_PATTERN,
+    MONTH_NAMES,
     ORIGIN_ADJECTIVE_SUFFIXES,
     ORIGIN_ADJECTIVE_ZIPF,
     PLATFORM_BRANDS,
@@ -52,7 +53,7 @@ from flows.extract.constants import (
 )
 from flows.extract.reference import Name, Reference
 from flows.extract.text import fold, fold_name
-from flows.extract.vocabulary import legal_forms
+from flows.extract.vocabulary import legal_forms, marker_alternation, trigger_matcher
 
 METHOD_RANK = {"alias": 0, "product": 1}
 _HYPHEN_TABLE = str.maketrans({h: " " for h in HYPHENS})
@@ -145,6 +146,19 @@ _HANDLE_PART_RES = (
     re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"),
     re.compile(r"[A-Z]{2,}|[A-Z]?[a-z]+|\d+"),
 )
+_MONTHS = frozenset(name for names in MONTH_NAMES.values() for name in names)
+# The object of a relation word (`Vereinbarung mit Zorvatek`, `controllata dai soci
+# Quendrix e Morlavi Capital`): a preposition, a few lower-case words, then names listed.
+_OBJECT_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,{DISCOVERY_MAX_TOKENS - 1}}}"
+# A sale names its buyer after `an`/`to` a few words on (`verkauft … an`, `passa a`).
+_SOLD_TO_RE = re.compile(r"(?:\s+\S+){0,8}?(?=\s+(?:an|aan|to|a|al|alla|ad)\s)")
+# A name of several words in the object slot needs one word that is no common word there.
+_OBJECT_RARE_ZIPF = 3.0
+# German and Dutch glue nouns together: two common words make a noun, not a name.
+_COMPOUNDING_LANGUAGES = ("de", "nl")
+_COMPOUND_PART_ZIPF = 3.0
+_COMPOUND_MIN_HEAD = 3
+_COMPOUND_MIN_TAIL = 4
 # Discovery weighs single words against the language's word frequencies (wordfreq's
 # lists, offline): a rare capitalised word is a name, a common one is a noun.
 _WORDFREQ_LANGUAGES = frozenset({"de", "nl", "en", "it"})
@@ -546,12 +560,57 @@ def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
     return language != "de" or len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text)) >= 2
 
 
+def _object_plausible(name: str, text: str, language: str | None) -> bool:
+    """Whether a name in the object slot of a relation word is a company: no first name,
+    month or everyday word; one word only when rare or written in mixed case (`NexaDrive`),
+    several words when one of them is no common word of the language (`Morlavi Capital`)."""
+    tokens = name.rstrip(".,;:").split()
+    if not tokens or _is_non_name(tokens[0], language, len(tokens) == 1):
+        return False
+    if any(t.lower() in _MONTHS or t.lower() in FIRST_NAMES for t in tokens):
+        return False
+    lang = language or "en"
+    if len(tokens) > 1:
+        return any(word_zipf(t.lower(), lang) < _OBJECT_RARE_ZIPF for t in tokens)
+    word = tokens[0]
+    if re.search(rf"[{re.escape(HYPHENS)}][a-zäöü]", word):
+        return False  # `LFP-cellen`: a noun compound
+    if re.search(r"[a-zäöü][A-Z]", word):
+        return True
+    low = word.lower()
+    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w])", text) or _is_compound_noun(low, lang):
+        return False
+    return word_zipf(low, lang) < DISCOVERY_RARE_ZIPF and word_zipf(low, "en") < DISCOVERY_RARE_ZIPF
+
+
+def _is_compound_noun(word: str, language: str) -> bool:
+    """A German or Dutch compound of two common words (`Rundzellen`), not a name."""
+    if language not in _COMPOUNDING_LANGUAGES:
+        return False
+    return any(
+        word_zipf(word[:cut], language) >= _COMPOUND_PART_ZIPF
+        and word_zipf(word[cut:], language) >= _COMPOUND_PART_ZIPF
+        for cut in range(_COMPOUND_MIN_HEAD, len(word) - _COMPOUND_MIN_TAIL + 1)
+    )
+
+
 class Discoverer:
     """Finds companies that are not on the reference list, by legal form or context word."""
 
     def __init__(self, language: str | None) -> None:
         self.language = language
         self.context_langs = None if language is None else (language, "en")
+        coordination = marker_alternation("coordination", language)
+        # A passive relation word carries its preposition (`controllata dai`, `owned by`).
+        self._object_res = {
+            required: re.compile(
+                rf"[ \t]+(?:{marker_alternation('object_slot', language)}){'' if required else '?'}"
+                r"(?:[a-zäöüß][\w-]*[ \t]+){0,2}?(?=[A-ZÄÖÜ0-9])"
+            )
+            for required in (True, False)
+        }
+        self._object_name_re = re.compile(_OBJECT_NAME)
+        self._object_list_re = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:{coordination})[ \t]+")
 
     def _anchors(self, text: str, folded: str) -> list[tuple[int, int, str]]:
         """Legal forms and context words standing in a text: (start, end, kind)."""
@@ -648,8 +707,42 @@ class Discoverer:
                 kept.append(token)
             name_start = match.start("name")
             add(name_start, name_start + len(" ".join(kept)), legal=False)
+        for start, end in self._objects(text):
+            if _object_plausible(text[start:end], text, self.language):
+                add(start, end, legal=False)
         found.extend(self._repeats(text, found, spans))
         return sorted(found, key=lambda m: m.start)
+
+    def _objects(self, text: str) -> list[tuple[int, int]]:
+        """Names in the object slot of a relation word, after its preposition (`Vereinbarung
+        mit Zorvatek`, `controllata dai soci Quendrix e Morlavi`, `sold to X`), the
+        names listed with the first one too."""
+        out: list[tuple[int, int]] = []
+        for _, match, row in trigger_matcher(self.language).finditer(text):
+            position = match.end()
+            if "sale" in row.flags:
+                sold = _SOLD_TO_RE.match(text, position)
+                position = sold.end() if sold else position
+            slot = self._object_res["passive" not in row.flags].match(text, position)
+            if slot is None:
+                continue
+            position = slot.end()
+            while True:
+                name = self._object_name_re.match(text, position)
+                if name is None:
+                    break
+                kept: list[str] = []
+                for token in name.group(0).split():
+                    if token.lower() in DISCOVERY_STOPWORDS and kept:
+                        break
+                    kept.append(token)
+                end = position + len(" ".join(kept))
+                out.append((position, end))
+                listed = self._object_list_re.match(text, end)
+                if listed is None or end != name.end():
+                    break
+                position = listed.end()
+        return out
 
     @staticmethod
     def _repeats(text: str, found: list[Match], spans: list[tuple[int, int]]) -> list[Match]:

@@ -880,6 +880,12 @@ def _claims_for(
         ):
             return []
         candidates = [(buyer, target)]
+        if explicit and buyer.start > target.start:
+            # `controllata da A e B`, `owned by A and B`: every agent listed holds.
+            for company in [c for c in scope if c.start > buyer.start]:
+                if not _coordinated(sentence, candidates[-1][0], company):
+                    break
+                candidates.append((company, target))
     else:
         reciprocal = kind in _RECIPROCAL_TYPES and "transitive" not in trigger.flags
         clause_end = _reach_end(sentence, trigger, language)

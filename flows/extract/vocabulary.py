@@ -79,6 +79,7 @@ MARKER_ROLES = (
     "market",
     "share_amount",
     "not_supply",
+    "object_slot",
 )
 # Roles of words that exist only in some languages (separable verbs of German and Dutch).
 PARTIAL_MARKER_ROLES = ("not_supply",)

@@ -503,3 +503,32 @@ def test_verb_final_integration_far_from_both_names(extractor) -> None:
         "in sämtliche Werkzeuge seiner Ingenieure integriert."
     )
     assert [c[:3] for c in _claims(extractor, text)] == [("openai", "stellantis", "technology")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Leapmotor hat eine Vereinbarung mit Zorvatek unterzeichnet.", "zorvatek"),
+        ("Gotion è controllata dai giapponesi Quendrix e Morlavi Capital.", "quendrix"),
+        ("Gotion è controllata dai giapponesi Quendrix e Morlavi Capital.", "morlavi-capital"),
+        ("Ford sold its battery unit to the Korean Brastenix last year.", "brastenix"),
+        ("Stellantis heeft zijn belang verkocht aan het Zweedse Vonderqvist.", "vonderqvist"),
+    ],
+)
+def test_company_in_the_object_slot_of_a_relation_word(extractor, text, pair) -> None:
+    # A name right after the preposition of a relation word is a company there.
+    assert any(f"d-{pair}" in (a, b) for a, b, _, _ in _claims(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BMW kooperiert mit Hamburg bei der Ladeinfrastruktur.",
+        "BMW liefert Rundzellen an den Kunden.",
+        "Ford signed a partnership with Marco in May.",
+        "Tesla hat eine Vereinbarung mit Januar unterzeichnet.",
+    ],
+)
+def test_no_company_in_the_object_slot(extractor, text) -> None:
+    # Places, nouns, first names and months in that slot stay no company.
+    assert not [m for m in extractor.extract(doc(text)).mentions if m.company_id.startswith("d-")]
