@@ -724,6 +724,7 @@ def _parties_of(
         for span in _relative_clauses(sentence, language) + _appositions(sentence, mentions)
         if not span[0] <= trigger.start < span[1] and not 0 <= span[0] - trigger.end <= 2
     ]
+    owners = {m.end() for m in _part_of(language).finditer(sentence)}
     ids = {m.company_id for m in scope}
     # Every mention of a company in scope, so that a name repeated closer to the word counts.
     candidates = [m for m in mentions if m.company_id in ids and m not in scope] + scope
@@ -737,10 +738,19 @@ def _parties_of(
             continue
         if _genitive_of(sentence, mention, candidates) is not None:
             continue
+        if mention.start in owners:
+            continue  # `der zum X-Konzern gehörende Hersteller`: the owner only describes
         known = kept.get(mention.company_id)
         if known is None or mention.start < known.start:
             kept[mention.company_id] = mention
     return sorted(kept.values(), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=8)
+def _part_of(language: str | None) -> re.Pattern[str]:
+    """The words before the name of a company's owner (`der zum X-Konzern gehörende`, `, part
+    of the X group`): ending right before the owner's name."""
+    return re.compile(marker_alternation("part_of", language), re.I)
 
 
 @lru_cache(maxsize=8)

@@ -80,6 +80,7 @@ MARKER_ROLES = (
     "share_amount",
     "not_supply",
     "object_slot",
+    "part_of",
 )
 # Roles of words that exist only in some languages (separable verbs of German and Dutch).
 PARTIAL_MARKER_ROLES = ("not_supply",)

@@ -532,3 +532,16 @@ def test_company_in_the_object_slot_of_a_relation_word(extractor, text, pair) ->
 def test_no_company_in_the_object_slot(extractor, text) -> None:
     # Places, nouns, first names and months in that slot stay no company.
     assert not [m for m in extractor.extract(doc(text)).mentions if m.company_id.startswith("d-")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der zum BMW-Konzern gehörende Hersteller kooperiert mit Gotion.",
+        "Leapmotor, part of the Stellantis group, signed a deal with CATL.",
+    ],
+)
+def test_the_owner_in_an_apposition_is_no_party(extractor, text) -> None:
+    # The owner only describes the company: no pair of it with the partner.
+    assert not {a for a, b, _, _ in _claims(extractor, text)} & {"bmw", "stellantis"}
+    assert not {b for a, b, _, _ in _claims(extractor, text)} & {"bmw", "stellantis"}
