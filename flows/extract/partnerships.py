@@ -600,6 +600,11 @@ def sentence_partnerships(
     parties = _without_compared(sentence, parties, language)
     pairs = _stated_partnerships(sentence, parties, language, reference, following)
     claimed = {frozenset((p.a.company_id, p.b.company_id)) for p in pairs}
+    for pair in _possessive_partners(sentence, parties, language, reference):
+        key = frozenset((pair.a.company_id, pair.b.company_id))
+        if key not in claimed:
+            claimed.add(key)
+            pairs.append(pair)
     listed = [m for m in parties if not _in_example_list(sentence, m)]
     plant = _built_in_plant_of(sentence, listed, language, reference)
     if plant and frozenset((plant.a.company_id, plant.b.company_id)) not in claimed:
@@ -609,6 +614,31 @@ def sentence_partnerships(
         for funding in _funding(sentence, companies, language):
             if not _related(funding.a.company_id, funding.b.company_id, reference):
                 pairs.append(funding)
+    return pairs
+
+
+def _possessive_partners(
+    sentence: str, mentions: list[Match], language: str | None, reference: Reference
+) -> list[Pair]:
+    """`X's battery partner Y`, `Xs Zulieferer Y`: a genitive name and the name its partner
+    word describes are partners (the genitive is no party of any other relation word)."""
+    pairs = []
+    usable = [m for m in mentions if not m.product_use]
+    for mention in usable:
+        other = _genitive_of(sentence, mention, usable)
+        if other is None or _related(mention.company_id, other.company_id, reference):
+            continue
+        words = [
+            t
+            for t in find_triggers(sentence, language, [(m.start, m.end) for m in usable])
+            if mention.end <= t.start and t.end <= other.start and t.type not in _COMPANY_ONLY_TYPES
+        ]
+        if not words:
+            continue
+        word = words[0]
+        a, b = sorted((mention, other), key=lambda m: m.company_id)
+        status = claim_status(sentence, word.start, word.end, language, word.type)
+        pairs.append(Pair(a, b, word.type, status, False, word.text, None, None, None))
     return pairs
 
 

@@ -545,3 +545,14 @@ def test_the_owner_in_an_apposition_is_no_party(extractor, text) -> None:
     # The owner only describes the company: no pair of it with the partner.
     assert not {a for a, b, _, _ in _claims(extractor, text)} & {"bmw", "stellantis"}
     assert not {b for a, b, _, _ in _claims(extractor, text)} & {"bmw", "stellantis"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla's long-time battery partner CATL grew fast.",
+        "Volkswagens Batteriepartner Gotion baut ein Werk.",
+    ],
+)
+def test_a_possessive_partner_phrase_states_a_pair(extractor, text) -> None:
+    assert len({frozenset((a, b)) for a, b, _, _ in _claims(extractor, text)}) == 1
