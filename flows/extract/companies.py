@@ -53,7 +53,12 @@ from flows.extract.constants import (
 )
 from flows.extract.reference import Name, Reference
 from flows.extract.text import fold, fold_name
-from flows.extract.vocabulary import legal_forms, marker_alternation, trigger_matcher
+from flows.extract.vocabulary import (
+    legal_forms,
+    marker_alternation,
+    trigger_matcher,
+    trigger_prefilter,
+)
 
 METHOD_RANK = {"alias": 0, "product": 1}
 _HYPHEN_TABLE = str.maketrans({h: " " for h in HYPHENS})
@@ -154,6 +159,8 @@ _OBJECT_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,{DISCOVERY_MAX_TOKENS 
 _SOLD_TO_RE = re.compile(r"(?:\s+\S+){0,8}?(?=\s+(?:an|aan|to|a|al|alla|ad)\s)")
 # A name of several words in the object slot needs one word that is no common word there.
 _OBJECT_RARE_ZIPF = 3.0
+# How far before its preposition a relation word is looked for.
+_RELATION_WINDOW = 80
 # German and Dutch glue nouns together: two common words make a noun, not a name.
 _COMPOUNDING_LANGUAGES = ("de", "nl")
 _COMPOUND_PART_ZIPF = 3.0
@@ -578,9 +585,11 @@ def _object_plausible(name: str, text: str, language: str | None) -> bool:
     if re.search(r"[a-zäöü][A-Z]", word):
         return True
     low = word.lower()
-    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w])", text) or _is_compound_noun(low, lang):
+    if word_zipf(low, lang) >= DISCOVERY_RARE_ZIPF or word_zipf(low, "en") >= DISCOVERY_RARE_ZIPF:
         return False
-    return word_zipf(low, lang) < DISCOVERY_RARE_ZIPF and word_zipf(low, "en") < DISCOVERY_RARE_ZIPF
+    return not _is_compound_noun(low, lang) and not re.search(
+        rf"(?<![\w-]){re.escape(low)}(?![\w])", text
+    )
 
 
 def _is_compound_noun(word: str, language: str) -> bool:
@@ -601,14 +610,10 @@ class Discoverer:
         self.language = language
         self.context_langs = None if language is None else (language, "en")
         coordination = marker_alternation("coordination", language)
-        # A passive relation word carries its preposition (`controllata dai`, `owned by`).
-        self._object_res = {
-            required: re.compile(
-                rf"[ \t]+(?:{marker_alternation('object_slot', language)}){'' if required else '?'}"
-                r"(?:[a-zäöüß][\w-]*[ \t]+){0,2}?(?=[A-ZÄÖÜ0-9])"
-            )
-            for required in (True, False)
-        }
+        self._slot_re = re.compile(
+            rf"(?<![\w])(?:{marker_alternation('object_slot', language)})"
+            r"(?:[a-zäöüß][\w-]*[ \t]+){0,2}?(?=[A-ZÄÖÜ0-9])"
+        )
         self._object_name_re = re.compile(_OBJECT_NAME)
         self._object_list_re = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:{coordination})[ \t]+")
 
@@ -715,34 +720,54 @@ class Discoverer:
 
     def _objects(self, text: str) -> list[tuple[int, int]]:
         """Names in the object slot of a relation word, after its preposition (`Vereinbarung
-        mit Zorvatek`, `controllata dai soci Quendrix e Morlavi`, `sold to X`), the
-        names listed with the first one too."""
+        mit Zorvatek`, `controllata dai soci Quendrix e Morlavi`, `sold to X`), the names
+        listed with the first one too. The plausible names are found first, and only then is
+        a relation word looked for right before their preposition."""
         out: list[tuple[int, int]] = []
-        for _, match, row in trigger_matcher(self.language).finditer(text):
-            position = match.end()
-            if "sale" in row.flags:
-                sold = _SOLD_TO_RE.match(text, position)
-                position = sold.end() if sold else position
-            slot = self._object_res["passive" not in row.flags].match(text, position)
-            if slot is None:
-                continue
-            position = slot.end()
-            while True:
-                name = self._object_name_re.match(text, position)
-                if name is None:
-                    break
-                kept: list[str] = []
-                for token in name.group(0).split():
-                    if token.lower() in DISCOVERY_STOPWORDS and kept:
-                        break
-                    kept.append(token)
-                end = position + len(" ".join(kept))
-                out.append((position, end))
-                listed = self._object_list_re.match(text, end)
-                if listed is None or end != name.end():
-                    break
-                position = listed.end()
+        for slot in self._slot_re.finditer(text):
+            names = self._listed_names(text, slot.end())
+            if names and self._relation_before(text, slot.start(), slot.end()):
+                out += names
         return out
+
+    def _listed_names(self, text: str, position: int) -> list[tuple[int, int]]:
+        """The names listed from an offset on (`A, B e C`)."""
+        out: list[tuple[int, int]] = []
+        while True:
+            name = self._object_name_re.match(text, position)
+            if name is None:
+                break
+            kept: list[str] = []
+            for token in name.group(0).split():
+                if token.lower() in DISCOVERY_STOPWORDS and kept:
+                    break
+                kept.append(token)
+            end = position + len(" ".join(kept))
+            out.append((position, end))
+            listed = self._object_list_re.match(text, end)
+            if listed is None or end != name.end():
+                break
+            position = listed.end()
+        return out
+
+    def _relation_before(self, text: str, start: int, end: int) -> bool:
+        """Whether a relation word governs the preposition at `start`: right before it, a
+        passive word that carries it (`controllata dai`), or a sale a few words before."""
+        head = max(0, start - _RELATION_WINDOW)
+        window = text[head : end + _RELATION_WINDOW]  # room for the lookaheads of a row
+        if not trigger_prefilter().search(text[head:end]):
+            return False
+        for _, match, row in trigger_matcher(self.language).finditer(window):
+            stop = head + match.end()
+            if "sale" in row.flags:
+                sold = _SOLD_TO_RE.match(text, stop)
+                if sold is not None and not text[sold.end() : start].strip():
+                    return True
+            elif ("passive" in row.flags and head + match.start() < start <= stop) or (
+                stop <= start and not text[stop:start].strip()
+            ):
+                return True
+        return False
 
     @staticmethod
     def _repeats(text: str, found: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
