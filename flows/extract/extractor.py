@@ -15,6 +15,7 @@ from flows.extract.companies import CompanyMatcher, Discoverer, Match
 from flows.extract.constants import ANAPHOR_PATTERNS, FUTURE_CUES, ROUNDING_TOLERANCE
 from flows.extract.dates import month_bounds
 from flows.extract.documents import PreparedDocument, prepare
+from flows.extract.gate import lower_like_re
 from flows.extract.models import (
     CompanyMention,
     DocumentMeta,
@@ -48,7 +49,10 @@ from flows.extract.text import fold
 from flows.extract.vocabulary import marker_pattern, trigger_prefilter
 from flows.settings import EXTRACTOR_VERSION, MAX_ERROR_CHARS, REFERENCE_DIR
 
-_NUMBERISH_RE = re.compile(r"\d|milli|miljo|miljard|miliard|billion|\bmila\b|tausend|duizend", re.I)
+# Searched in the sentence lowered like `re.IGNORECASE` does: branches that open with a
+# fixed lower-case letter let `re` skip ahead, where a case-insensitive union tries every
+# branch at every offset (four times slower on each sentence).
+_NUMBERISH_RE = re.compile(r"\d|mil(?:li|jo|jard|iard|(?<=\bmil)a\b)|billion|tausend|duizend")
 _CONTEXT_SENTENCES = 3
 # The opening of an article: its title line and first sentences, which set its time frame.
 _OPENING_SENTENCES = 3
@@ -147,7 +151,7 @@ class Extractor:
                 )
                 if stake:
                     self._append_partnership(extraction, sentence, sentence_text, stake)
-            numberish = _NUMBERISH_RE.search(sentence_text) is not None
+            numberish = _NUMBERISH_RE.search(lower_like_re(sentence_text)) is not None
             # A product stands for its maker as the other party when a sentence names one
             # company only ("Leapmotor integriert Doubao"); never as a mention or a seller.
             stand_ins = (

@@ -47,6 +47,7 @@ from flows.extract.constants import (
     SALES_WHOLE_MARKET_CUES,
     SEGMENT_CUES,
 )
+from flows.extract.gate import gated
 from flows.extract.numbers import Quantity, find_quantities
 from flows.extract.periods import (
     STATED,
@@ -410,7 +411,10 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         rf"{_ARTICLE}$",
         re.I,
     )
-    return out
+    # The cue unions run on every sentence with a figure; a literal gate spares the regex
+    # the sentences without any of their words. Patterns anchored at the start stay as
+    # they are: they fail at once.
+    return {k: v if v.pattern.startswith("^") else gated(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

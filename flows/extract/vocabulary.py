@@ -15,6 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from flows.extract.gate import gated
 from flows.extract.models import PARTNERSHIP_TYPES, PERSON_ROLES
 from flows.extract.reference import load_statuses
 
@@ -538,6 +539,8 @@ def trigger_prefilter() -> Prefilter:
     automaton.make_automaton()
     rest = list(dict.fromkeys(rest))
     union = re.compile(f"{_WORD_START}(?:{_alternation(rest)})", re.I) if rest else None
+    # The rows without a stem still have fixed letters (`jv`, `owned by`): gate on them.
+    union = gated(union) if union is not None else None
     return Prefilter(automaton, union)
 
 

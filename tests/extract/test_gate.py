@@ -1,0 +1,54 @@
+"""The literal gate: it skips only texts a regex cannot match."""
+
+import re
+
+import pytest
+
+from flows.extract.gate import GatedPattern, gated, literals, lower_like_re
+
+
+def test_literals_of_an_alternation_with_lookarounds() -> None:
+    pattern = r"(?<![\w])(?:(?:make|build)s?(?=\s+\w+)|ordered by|jv)(?![\w])"
+    assert literals(pattern, re.I) == {"make", "build", "ordered by", "jv"}
+
+
+def test_literals_after_a_leading_repeat() -> None:
+    assert literals(r"\S*(?:plant|factory)\s+opens") == {"plant", "factory"}
+    assert literals(r"(?:grand)?order(?=\s)") == {"order"}
+
+
+def test_no_literals_without_fixed_letters() -> None:
+    assert literals(r"\d+|units") is None
+    assert literals(r"(?:\w+ )?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorvex and Pellia ordered by the dozen.",
+        "They BUILDS nothing here.",
+        "Nothing relevant in this sentence at all.",
+        "A JV between two firms.",
+        "Kardeşler ORDERED BY TELEFON; ıstanbul.",
+        "ORDERED BY in capitals, ſmall long s.",
+        "A SMALL one and a ſmall one.",
+        "Only a ſmall one.",
+    ],
+)
+def test_gated_search_equals_the_regex(text: str) -> None:
+    regex = re.compile(r"(?<![\w])(?:builds?|ordered by|jv|ſmall)(?![\w])", re.I)
+    gate = gated(regex)
+    assert isinstance(gate, GatedPattern)
+    assert bool(gate.search(text)) == bool(regex.search(text))
+    assert [m.span() for m in gate.finditer(text)] == [m.span() for m in regex.finditer(text)]
+
+
+def test_dotless_and_dotted_i_lower_like_re() -> None:
+    assert lower_like_re("İNVEST ıN") == "invest in"
+    regex = re.compile("invest", re.I)
+    assert gated(regex).search("İNVEST") is not None
+
+
+def test_a_pattern_without_literals_stays_ungated() -> None:
+    regex = re.compile(r"\d+", re.I)
+    assert gated(regex) is regex
