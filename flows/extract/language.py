@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -37,9 +38,11 @@ def detector() -> LanguageDetector:
 def stopword_vote(text: str) -> str | None:
     """Decide the language by function words when the vote is clear, else None."""
     counts = dict.fromkeys(STOPWORDS, 0)
-    for word in _WORD_RE.findall(text[:STOPWORD_SAMPLE_CHARS].lower()):
-        for lang in _STOPWORD_LANGS.get(word, ()):
-            counts[lang] += 1
+    # Count every word in C, then visit only the function words among them.
+    words = Counter(_WORD_RE.findall(text[:STOPWORD_SAMPLE_CHARS].lower()))
+    for word in words.keys() & _STOPWORD_LANGS.keys():
+        for lang in _STOPWORD_LANGS[word]:
+            counts[lang] += words[word]
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     (best, hits), (_, second) = ranked[0], ranked[1]
     if hits >= STOPWORD_MIN_HITS and hits >= STOPWORD_MIN_RATIO * max(second, 1):

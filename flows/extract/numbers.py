@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from flows.extract.constants import (
     CURRENCIES,
@@ -102,6 +103,14 @@ def parse_number(token: str, language: str | None) -> Decimal | None:
 
 def find_quantities(text: str, language: str | None) -> list[Quantity]:
     """Every figure of a text with its scale word, percent sign or currency."""
+    return list(_quantities(text, language))
+
+
+# The extractor asks whether a sentence holds a figure, then the sales and partnership
+# readers read the same sentence's figures again: the last few answers are kept.
+@lru_cache(maxsize=16)
+def _quantities(text: str, language: str | None) -> tuple[Quantity, ...]:
+    """The figures of a text (frozen, shared between callers)."""
     out: list[Quantity] = []
     for match in QUANTITY_RE.finditer(text):
         if match.group("word"):
@@ -140,7 +149,7 @@ def find_quantities(text: str, language: str | None) -> list[Quantity]:
                 is_word=bool(match.group("word")),
             )
         )
-    return out
+    return tuple(out)
 
 
 def clean_decimal(value: Decimal) -> Decimal:
