@@ -15,7 +15,7 @@ from flows.extract.companies import CompanyMatcher, Discoverer, Match
 from flows.extract.constants import ANAPHOR_PATTERNS, FUTURE_CUES, ROUNDING_TOLERANCE
 from flows.extract.dates import month_bounds
 from flows.extract.documents import PreparedDocument, prepare
-from flows.extract.gate import lower_like_re
+from flows.extract.gate import gated, lower_like_re
 from flows.extract.models import (
     CompanyMention,
     DocumentMeta,
@@ -493,7 +493,7 @@ def _future_pattern(language: str | None) -> re.Pattern[str]:
     """Cues of a sentence about the future."""
     languages = (language,) if language in FUTURE_CUES else tuple(FUTURE_CUES)
     words = "|".join(FUTURE_CUES[lang] for lang in languages)
-    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)
+    return gated(re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I))
 
 
 def _without_fallback_types(claims: list[PartnershipClaim]) -> list[PartnershipClaim]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -59,14 +60,20 @@ def _is_boundary(line: str, match: re.Match[str], language: str | None) -> bool:
 
 def split_line(line: str, offset: int, paragraph: int, language: str | None) -> list[Sentence]:
     """Split one line of text into sentences."""
-    out: list[Sentence] = []
-    start = 0
+    cuts = [0]
     for match in _CANDIDATE_RE.finditer(line):
         if _is_boundary(line, match, language):
-            out.append(Sentence(offset + start, offset + match.end(), paragraph))
-            start = match.end()
-    out.append(Sentence(offset + start, offset + len(line), paragraph))
-    return [_trim(line, offset, s) for s in out if line[s.start - offset : s.end - offset].strip()]
+            cuts.append(match.end())
+    cuts.append(len(line))
+    out: list[Sentence] = []
+    # Each piece is trimmed as `_trim` does, without building its untrimmed span first.
+    for begin, stop in itertools.pairwise(cuts):
+        piece = line[begin:stop]
+        rest = piece.lstrip()
+        if rest:
+            left = offset + begin + len(piece) - len(rest)
+            out.append(Sentence(left, left + len(rest.rstrip()), paragraph))
+    return out
 
 
 def sentence_at(
