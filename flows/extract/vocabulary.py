@@ -430,7 +430,8 @@ def trigger_matcher(language: str | None) -> TriggerMatcher:
         if compound:
             tail = _alternation([r.pattern for r in compound])
             pattern = f"(?:{pattern}|{_COMPOUND_HEAD}(?:{tail}))"
-        patterns.append((kind, re.compile(pattern + _WORD_END, re.I)))
+        # Each type's union runs on every sentence naming two companies: behind the gate.
+        patterns.append((kind, gated(re.compile(pattern + _WORD_END, re.I))))
         words[kind] = tuple((_row_regex(r.pattern), r) for r in rows)
         tails[kind] = tuple((_row_regex(r.pattern), r) for r in compound)
     return TriggerMatcher(tuple(patterns), words, tails)
@@ -468,7 +469,7 @@ def cue_matcher(language: str | None) -> CueMatcher:
     cues = [cue for cue in vocabulary().cues if cue.language in langs]
     union = _alternation([cue.pattern for cue in cues])
     return CueMatcher(
-        re.compile(f"{_WORD_START}(?:{union}){_WORD_END}", re.I),
+        gated(re.compile(f"{_WORD_START}(?:{union}){_WORD_END}", re.I)),
         tuple((_row_regex(cue.pattern), cue) for cue in cues),
     )
 
