@@ -85,6 +85,7 @@ _WEB_DOMAIN_RE = re.compile(_DOMAIN_TOKEN)
 # Discovery looks for the cheap anchor first (a legal form, a context word) and reads the
 # name next to it; one regex over the whole text with the name in front backtracks badly.
 _COMPOUND_HEADS = COMPOUND_CONTEXT_HEADS
+_COMPOUND_HEAD_ENDINGS = tuple(e for head in _COMPOUND_HEADS for e in (head, f"{head}s"))
 
 
 @lru_cache(maxsize=1)
@@ -516,6 +517,8 @@ def _is_origin_adjective(token: str, language: str | None) -> bool:
 
 def _is_compound_head(word: str) -> bool:
     """A compound ending in a context noun (`Flugzeugbauer`, `Autokonzerns`), not the noun."""
+    if not word.endswith(_COMPOUND_HEAD_ENDINGS):
+        return False  # one C call settles the words that end in no head at all
     return any(
         word.endswith(ending) and len(word) > len(ending)
         for head in _COMPOUND_HEADS

@@ -562,6 +562,7 @@ def reporting_body_canonical() -> dict[str, str]:
     return {name.lower(): canonical for name, canonical, _ in vocabulary().reporting_bodies}
 
 
+@lru_cache(maxsize=1)
 def sources() -> frozenset[str]:
     """Folded names of every reporting body and news agency: sources of a text, never a
     party of the relations it reports."""
