@@ -39,7 +39,10 @@ def _is_boundary(line: str, match: re.Match[str], language: str | None) -> bool:
     if not punct.startswith("."):
         return True
     cut = match.start() + 1
-    begin = max(line.rfind(" ", 0, cut), line.rfind("\t", 0, cut), line.rfind("\u00a0", 0, cut))
+    # The last blank before the stop: tabs and no-break spaces are looked for only after the
+    # last space (each search back to the line start made long lines quadratic).
+    space = line.rfind(" ", 0, cut)
+    begin = max(space, line.rfind("\t", space + 1, cut), line.rfind("\u00a0", space + 1, cut))
     token = line[begin + 1 : cut]
     bare = token.lstrip("(\"'„“«[").lower()
     if bare in ABBREVIATIONS or bare.rstrip(".") in ABBREVIATIONS:
