@@ -14,6 +14,7 @@ from flows.extract.constants import (
     PERCENT_WORDS,
     SCALE_WORDS,
 )
+from flows.extract.gate import gated
 
 _SPACES = "\u00a0\u202f\u2009"
 _DIGITS = rf"\d(?:[\d.,{_SPACES}]*\d)?"
@@ -32,17 +33,29 @@ _CURRENCY_ALT = "|".join(re.escape(c) for c in _CURRENCY_WORDS)
 _PERCENT_ALT = "|".join(re.escape(p) for p in sorted(PERCENT_WORDS, key=len, reverse=True))
 _NUMBER_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
-QUANTITY_RE = re.compile(
-    rf"""
+
+def _quantity_re(number_words: str) -> re.Pattern[str]:
+    """Figures in digits, or number words (`number_words`) before a scale word."""
+    return re.compile(
+        rf"""
     (?P<prefix>US\$|\$|€|£|¥)?\s?
     (?:(?<![\w.,])(?P<num>{_SPACE_GROUPED}|{_DIGITS})(?P<attached>bn|mn|k|m|M|K)?(?![\w])
-      |(?<![\w])(?P<word>{_NUMBER_WORD_ALT})(?=\s+(?:{_SCALE_ALT})(?![\w])))
+      |(?<![\w])(?P<word>{number_words})(?=\s+(?:{_SCALE_ALT})(?![\w])))
     (?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?
     (?:\s?(?P<percent>{_PERCENT_ALT})(?![\w]))?
     (?:\s?(?:di\s)?(?P<currency>{_CURRENCY_ALT})(?![\w]))?
     """,
-    re.I | re.X,
-)
+        re.I | re.X,
+    )
+
+
+QUANTITY_RE = _quantity_re(_NUMBER_WORD_ALT)
+# A number word is a figure only before a scale word (`zwei Millionen`). Trying the long
+# case-insensitive union of number words at every offset is most of the scan's cost, so a
+# text without any scale word is read by the same pattern with a word branch that never
+# matches (the groups stay the same).
+_DIGIT_QUANTITY_RE = _quantity_re("(?!)")
+_SCALE_GATE = gated(re.compile(_SCALE_ALT, re.I))
 _GROUPS_RE = re.compile(r"^\d{1,3}(?:X\d{3})+$")
 
 
@@ -112,7 +125,8 @@ def find_quantities(text: str, language: str | None) -> list[Quantity]:
 def _quantities(text: str, language: str | None) -> tuple[Quantity, ...]:
     """The figures of a text (frozen, shared between callers)."""
     out: list[Quantity] = []
-    for match in QUANTITY_RE.finditer(text):
+    pattern = QUANTITY_RE if _SCALE_GATE.search(text) else _DIGIT_QUANTITY_RE
+    for match in pattern.finditer(text):
         if match.group("word"):
             number: Decimal | None = Decimal(NUMBER_WORDS[match.group("word").lower()])
         else:
