@@ -27,6 +27,7 @@ from flows.extract.constants import (
     YEAR_MIN,
 )
 from flows.extract.dates import month_bounds
+from flows.extract.gate import gated
 
 _HALF_WORDS = r"ersten|zweiten|first|second|eerste|tweede|primo|secondo"
 _HALF_INDEX = {"ersten": 1, "first": 1, "eerste": 1, "primo": 1}
@@ -96,6 +97,18 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     month_alt = "|".join(re.escape(m) for m in months)
     quarter_alt = "|".join(re.escape(w) for lang in langs for w in QUARTER_WORDS.get(lang, {}))
     year = r"(?:\s+(?:des\s+jahres\s+|van\s+|del\s+|of\s+)?(?P<year>(?:19|20)\d{2}))?"
+    # The cue unions behind the literal gate; the stems below only tell which patterns may
+    # match, a digit lets several of them run on every sentence with a figure.
+    return {
+        key: gated(pattern)
+        for key, pattern in _compiled(langs, month_alt, quarter_alt, year).items()
+    }
+
+
+def _compiled(
+    langs: tuple[str, ...], month_alt: str, quarter_alt: str, year: str
+) -> dict[str, re.Pattern[str]]:
+    """The period patterns of some cue languages."""
     flags = re.I
 
     def cue(kind: str) -> str:
