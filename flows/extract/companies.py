@@ -162,6 +162,8 @@ _SOLD_TO_RE = re.compile(r"(?:\s+\S+){0,8}?(?=\s+(?:an|aan|to|a|al|alla|ad)\s)")
 _OBJECT_RARE_ZIPF = 3.0
 # How far before its preposition a relation word is looked for.
 _RELATION_WINDOW = 80
+# A lower-case letter followed by a capital inside a word (`NexaDrive`): a coined name.
+_MIXED_CASE_RE = re.compile(r"[a-zäöü][A-Z]")
 # German and Dutch glue nouns together: two common words make a noun, not a name.
 _COMPOUNDING_LANGUAGES = ("de", "nl")
 _COMPOUND_PART_ZIPF = 3.0
@@ -570,6 +572,18 @@ def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
     return language != "de" or len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text)) >= 2
 
 
+def _common_word(name: str, language: str | None) -> bool:
+    """A single everyday word in lower or title case, which `_object_plausible` refuses."""
+    tokens = name.rstrip(".,;:").split()
+    if len(tokens) != 1 or _MIXED_CASE_RE.search(tokens[0]):
+        return False
+    low = tokens[0].lower()
+    return (
+        word_zipf(low, language or "en") >= DISCOVERY_RARE_ZIPF
+        or word_zipf(low, "en") >= DISCOVERY_RARE_ZIPF
+    )
+
+
 def _object_plausible(name: str, text: str, language: str | None) -> bool:
     """Whether a name in the object slot of a relation word is a company: no first name,
     month or everyday word; one word only when rare or written in mixed case (`NexaDrive`),
@@ -585,7 +599,7 @@ def _object_plausible(name: str, text: str, language: str | None) -> bool:
     word = tokens[0]
     if re.search(rf"[{re.escape(HYPHENS)}][a-zäöü]", word):
         return False  # `LFP-cellen`: a noun compound
-    if re.search(r"[a-zäöü][A-Z]", word):
+    if _MIXED_CASE_RE.search(word):
         return True
     low = word.lower()
     if word_zipf(low, lang) >= DISCOVERY_RARE_ZIPF or word_zipf(low, "en") >= DISCOVERY_RARE_ZIPF:
@@ -729,7 +743,13 @@ class Discoverer:
         out: list[tuple[int, int]] = []
         for slot in self._slot_re.finditer(text):
             names = self._listed_names(text, slot.end())
-            if names and self._relation_before(text, slot.start(), slot.end()):
+            # Most capitalised words after a preposition are common nouns (German `mit Blick`):
+            # settled by two word-frequency lookups before the relation word is looked for.
+            if (
+                names
+                and not all(_common_word(text[s:e], self.language) for s, e in names)
+                and self._relation_before(text, slot.start(), slot.end())
+            ):
                 out += names
         return out
 
