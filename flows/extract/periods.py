@@ -90,7 +90,12 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     if language == "en":
         langs = ("en",)
     months = sorted(
-        {m for lang in langs for m in MONTH_NAMES[lang] if len(m) > 3 or m in ("mai", "mei")},
+        {
+            m
+            for lang in langs
+            for m in MONTH_NAMES[lang]
+            if len(m) > 3 or m in ("mai", "mei", "may")
+        },
         key=len,
         reverse=True,
     )

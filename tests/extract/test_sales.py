@@ -766,3 +766,17 @@ def test_a_figure_the_text_names_no_time_for_is_no_claim(extractor) -> None:
     assert _sales(extractor, "Tesla hatte einen Marktanteil von 12 Prozent.") == []
     rows = _sales(extractor, "Tesla hatte im Mai einen Marktanteil von 12 Prozent.")
     assert [str(r.value) for r in rows] == ["12"]
+
+
+def test_english_may_is_a_month_when_capitalised(real_extractor) -> None:
+    text = (
+        "Title\n\nJune 4, 2025\n\n"
+        "Polestar handed over 4,317 vehicles in May 2024, while Lucid delivered 2,140 cars. "
+        "Analysts say demand may recover."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.value, r.period_grain) for r in rows] == [
+        ("polestar", Decimal("4317"), "month"),
+        ("lucid", Decimal("2140"), "month"),
+    ]
+    assert rows[0].period_start == date(2024, 5, 1)
