@@ -43,6 +43,7 @@ from flows.extract.sales import (
     section_before,
     sentence_sales,
     speaks_of_sales,
+    subject_pronoun,
 )
 from flows.extract.sentences import Sentence, line_table, split_sentences
 from flows.extract.text import fold
@@ -213,10 +214,21 @@ class Extractor:
                 )
             rows: list[SalesRow] = []
             if numberish:
+                continues = last_sales is not None and last_sales[0] == index - 1
                 if not local:
                     antecedent = _antecedent(sentence_text, sentences, by_sentence, index, language)
+                    if antecedent is None and not continues:
+                        # `Im April konnte man ... ausliefern`: a subject pronoun after a
+                        # sentence about one company, which stated no figure to go on with.
+                        antecedent = _antecedent(
+                            sentence_text,
+                            sentences,
+                            by_sentence,
+                            index,
+                            language,
+                            pattern=subject_pronoun(language),
+                        )
                     local = [antecedent] if antecedent else []
-                continues = last_sales is not None and last_sales[0] == index - 1
                 # Only a sentence holding a figure needs its context, the date and the focus.
                 if (local or continues) and find_quantities(sentence_text, language):
                     context = _context(text, sentences, index, anchor(), focus.current(), topic)
@@ -553,14 +565,17 @@ def _antecedent(
     language: str | None,
     exclude: set[str] | None = None,
     across_paragraphs: bool = False,
+    pattern: re.Pattern[str] | None = None,
 ) -> Match | None:
     """The company a definite description (`der Hersteller`) refers back to, if unambiguous.
+
+    `pattern` reads other words as the reference (a subject pronoun: `man`, `it`).
 
     Only the sentence right before, in the same paragraph (or, for a relation, the last
     sentence of the paragraph before), may hold the antecedent, and it must name exactly one
     company besides those in `exclude`; the stand-in mention sits on the description itself.
     """
-    pattern = _anaphor_pattern(language)
+    pattern = pattern or _anaphor_pattern(language)
     offset = sentences[index].start
     starts = {m.start - offset for m in by_sentence.get(index, [])}
     # A description right before a name introduces that name (`del gruppo Chery`).

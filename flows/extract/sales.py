@@ -1422,6 +1422,11 @@ def _inherited_metric(context: Context, language: str | None) -> str | None:
     return None
 
 
+def subject_pronoun(language: str | None) -> re.Pattern[str]:
+    """A subject that stands for the company talked about (`man`, `it`, `the company`)."""
+    return _patterns(language)["pronoun"]
+
+
 def speaks_of_sales(text: str, language: str | None) -> bool:
     """Whether a text names a sales metric other than revenue and no target or forecast."""
     pats = _patterns(language)

@@ -780,3 +780,15 @@ def test_english_may_is_a_month_when_capitalised(real_extractor) -> None:
         ("lucid", Decimal("2140"), "month"),
     ]
     assert rows[0].period_start == date(2024, 5, 1)
+
+
+def test_impersonal_subject_stands_for_the_company_before(real_extractor) -> None:
+    text = (
+        "Titel\n\n2. Juli 2025\n\n"
+        "Lucid hat im Frühjahr eine zweite Schicht eingeführt. "
+        "Im Mai konnte man 3.905 Fahrzeuge ausliefern."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.value, r.period_start) for r in rows] == [
+        ("lucid", Decimal("3905"), date(2025, 5, 1))
+    ]
