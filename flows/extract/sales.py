@@ -661,7 +661,16 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
             small
             and (_MODEL_WORD_BEFORE_RE.search(before) or _in_a_name(sentence, quantity, language))
         )
-        or ((small or _YEAR_RE.match(quantity.text)) and pats["month_before"].search(before))
+        or (
+            (small or _YEAR_RE.match(quantity.text))
+            and pats["month_before"].search(before)
+            # `im Juli 607 Fahrzeuge`: no day and no year, a count with its unit.
+            and (
+                quantity.value <= 31
+                or _YEAR_RE.match(quantity.text)
+                or not pats["unit"].match(after)
+            )
+        )
         or (_RANGE_BEFORE_RE.search(before) and _RANGE_AFTER_RE.match(after))
         or _RANGE_SECOND_RE.search(before)
         or _ORDINAL_AFTER_RE.match(after)
@@ -1260,7 +1269,9 @@ def sentence_sales(
     seen: set[tuple[str, str, Decimal]] = set()
     for quantity in quantities:
         before = sentence[max(0, quantity.start - _COMPARISON_GAP) : quantity.start]
-        if accepted and _BASE_FIGURE_RE.search(before):
+        # A share after a count (`ein Anteil von 0,2 Prozent`) is no base of that count.
+        same_kind = accepted and quantity.is_percent == (accepted[-1][1].unit == "percent")
+        if same_kind and _BASE_FIGURE_RE.search(before):
             # `against 61,300 cars a year earlier`: the base of a
             # comparison has a period of its own or none at all, never the compared one's.
             row = _comparison(read, quantity, accepted[-1])

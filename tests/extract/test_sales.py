@@ -792,3 +792,18 @@ def test_impersonal_subject_stands_for_the_company_before(real_extractor) -> Non
     assert [(r.company_id, r.value, r.period_start) for r in rows] == [
         ("lucid", Decimal("3905"), date(2025, 5, 1))
     ]
+
+
+def test_count_after_a_month_and_share_after_von(real_extractor) -> None:
+    text = (
+        "Titel\n\n3. Juli 2025\n\n"
+        "In Österreich wurden im Juni 418 Fahrzeuge von Polestar neu zugelassen, "
+        "womit die Marke einen Marktanteil von 1,4 Prozent erreichte. "
+        "Am 12. Juni 2025 stellte Polestar ein neues Modell vor."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.metric, r.value) for r in rows] == [
+        ("polestar", "registrations", Decimal("418")),
+        ("polestar", "market_share", Decimal("1.4")),
+    ]
+    assert rows[0].period_start == date(2025, 6, 1)
