@@ -31,6 +31,10 @@ from flows.extract.gate import gated
 
 _HALF_WORDS = r"ersten|zweiten|first|second|eerste|tweede|primo|secondo"
 _HALF_INDEX = {"ersten": 1, "first": 1, "eerste": 1, "primo": 1}
+# A period of a year before that qualifies a noun (`di un anno fa`) is what is compared with.
+_OF_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:of|di|del|dello|della|dell['’]|van|von|vom|des)\s+(?:the\s+)?$", re.I
+)
 _DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
 _DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
 # How many words may stand between a comparison marker and the period it compares with
@@ -342,6 +346,8 @@ def _role(text: str, start: int, end: int, kind: str, pats: dict[str, re.Pattern
         return BOUND
     if pats["base"].search(head):
         return BASE
+    if kind == "year_before" and _OF_BEFORE_RE.search(head):
+        return BASE  # `le vendite di un anno fa`, `the sales of a year earlier`
     return STATED
 
 

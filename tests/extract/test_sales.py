@@ -807,3 +807,14 @@ def test_count_after_a_month_and_share_after_von(real_extractor) -> None:
         ("polestar", "market_share", Decimal("1.4")),
     ]
     assert rows[0].period_start == date(2025, 6, 1)
+
+
+def test_year_before_of_a_noun_is_the_base(real_extractor) -> None:
+    text = (
+        "Titolo\n\n2 settembre 2025\n\n"
+        "Leapmotor ad agosto supera nettamente i volumi di un anno fa con 912 immatricolazioni."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.value, r.period_start) for r in rows] == [
+        ("leapmotor", Decimal("912"), date(2025, 8, 1))
+    ]
