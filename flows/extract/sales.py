@@ -965,9 +965,20 @@ def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
             return Period(date(year, 1, 1), date(year, 12, 31), "year")
         return _most_specific(read, quantity, period)
     for mentions in read.previous_periods():
-        stated = [m for m in mentions if m.role == STATED]
+        stated = [m.period for m in mentions if m.role == STATED]
         if stated:
-            return stated[0].period
+            # `2024, vor allem im Februar`: a month of the year named with it is more specific.
+            first = stated[0]
+            months = [
+                p
+                for p in stated[1:]
+                if first is not None
+                and p is not None
+                and first.grain == "year"
+                and p.grain == "month"
+                and p.start.year == first.start.year
+            ]
+            return months[0] if len(months) == 1 else first
     return read.context.focus
 
 

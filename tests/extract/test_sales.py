@@ -818,3 +818,15 @@ def test_year_before_of_a_noun_is_the_base(real_extractor) -> None:
     assert [(r.company_id, r.value, r.period_start) for r in rows] == [
         ("leapmotor", Decimal("912"), date(2025, 8, 1))
     ]
+
+
+def test_month_named_with_a_year_in_the_sentence_before(real_extractor) -> None:
+    text = (
+        "Titel\n\n4. April 2025\n\n"
+        "Lucid meldet für den Winter einen Dämpfer. Der Frost traf 2025 vor allem im Februar "
+        "viele Kunden. In Kanada verkaufte Lucid nach eigenen Angaben nur 612 Fahrzeuge."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.value, r.period_start, r.period_grain) for r in rows] == [
+        ("lucid", Decimal("612"), date(2025, 2, 1), "month")
+    ]
