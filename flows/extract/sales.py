@@ -79,6 +79,11 @@ _BASE_FIGURE_RE = re.compile(
     r"|gli|alle|ai)\s+)?(?:(?:about|around|rund|etwa|ongeveer|circa|knapp|ruim)\s+)?$",
     re.I,
 )
+# A relative clause after a period names what happened in it (`April, during which`).
+_RELATIVE_PERIOD_RE = re.compile(
+    r",?\s*(?:during which|in which|when|als|in dem|waarin|toen|in cui|quando|durante il quale)\b",
+    re.I,
+)
 _FULL_YEAR_RE = re.compile(
     r"\b(?:over the year|for the (?:full|whole) year|im gesamtjahr|im gesamten jahr|im ganzen jahr"
     r"|in het hele jaar|over heel het jaar|nell'intero anno|nell'anno intero)\b",
@@ -950,6 +955,12 @@ def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
     clause_start, clause_end = _clause(sentence, quantity.start)
     # After the figure, its clause speaks for it only up to the next figure.
     own_end = _own_span(sentence, quantity, read.quantities)[1]
+    relative = _RELATIVE_PERIOD_RE.match(sentence, clause_start)
+    if relative:
+        # `up from April, during which Nio delivered`: the clause is about that period.
+        for m in read.periods:
+            if m.period is not None and not sentence[m.end : clause_start].strip(" ,"):
+                return m.period
     mention = nearest_stated(read.periods, quantity.start, clause_start, max(own_end, quantity.end))
     if mention is None:
         mention = nearest_stated(read.periods, quantity.start, 0, clause_start)

@@ -830,3 +830,16 @@ def test_month_named_with_a_year_in_the_sentence_before(real_extractor) -> None:
     assert [(r.company_id, r.value, r.period_start, r.period_grain) for r in rows] == [
         ("lucid", Decimal("612"), date(2025, 2, 1), "month")
     ]
+
+
+def test_relative_clause_after_a_period_takes_that_period(real_extractor) -> None:
+    text = (
+        "Title\n\nJune 3, 2025\n\n"
+        "Leapmotor delivered 9,100 cars in May, a gain on April, during which Lucid delivered "
+        "2,658 units."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.value, r.period_start) for r in rows] == [
+        ("leapmotor", Decimal("9100"), date(2025, 5, 1)),
+        ("lucid", Decimal("2658"), date(2025, 4, 1)),
+    ]
