@@ -1438,9 +1438,14 @@ def _owned_metric(sentence: str, quantity: Quantity, language: str | None) -> st
 def _metric_near(sentence: str, quantity: Quantity, metric: str, language: str | None) -> bool:
     """Whether the metric's cue stands within a few words of a figure."""
     pattern = _patterns(language)[f"metric:{metric}"]
-    window = sentence[max(0, quantity.start - 30) : quantity.start]
-    after = sentence[quantity.end : quantity.end + 25]
-    return bool(pattern.search(window) or pattern.search(after))
+    # Matched on the whole sentence, so a cue that looks ahead (`lieferte ... aus`) sees its end.
+    return any(
+        quantity.start - 30 <= m.start()
+        and m.end() <= quantity.start
+        or quantity.end <= m.start()
+        and m.end() <= quantity.end + 25
+        for m in pattern.finditer(sentence)
+    )
 
 
 def _inherited_metric(context: Context, language: str | None) -> str | None:

@@ -843,3 +843,16 @@ def test_relative_clause_after_a_period_takes_that_period(real_extractor) -> Non
         ("leapmotor", Decimal("9100"), date(2025, 5, 1)),
         ("lucid", Decimal("2658"), date(2025, 4, 1)),
     ]
+
+
+def test_bare_figure_after_a_separable_verb(real_extractor) -> None:
+    text = (
+        "Titel\n\n3. Juni 2025\n\n"
+        "Im Mai meldeten mehrere Hersteller Zuwächse. Der Hersteller Nio lieferte 12.301 "
+        "und Leapmotor 9.440 aus."
+    )
+    rows = _sales(real_extractor, text)
+    assert [(r.company_id, r.value) for r in rows] == [
+        ("nio", Decimal("12301")),
+        ("leapmotor", Decimal("9440")),
+    ]
