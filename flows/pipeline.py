@@ -145,7 +145,7 @@ def _drain(
         warehouse.write_extractions(conn, extractions)
         _count(report, extractions)
         if progress is not None:
-            progress(report.documents, pending)
+            progress(report.documents + report.failed, pending)
 
 
 def reset_for_reprocess(url: str) -> None:
