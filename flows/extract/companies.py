@@ -741,6 +741,8 @@ class Discoverer:
         listed with the first one too. The plausible names are found first, and only then is
         a relation word looked for right before their preposition."""
         out: list[tuple[int, int]] = []
+        if not trigger_prefilter().search(text):
+            return out  # no relation word anywhere: no slot can have one before it
         for slot in self._slot_re.finditer(text):
             names = self._listed_names(text, slot.end())
             # Most capitalised words after a preposition are common nouns (German `mit Blick`):
