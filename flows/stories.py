@@ -278,15 +278,17 @@ def _archive_candidates(
     conn: psycopg.Connection, batch: list[Signed]
 ) -> tuple[dict[int, list[str]], dict[str, Known]]:
     """Earlier documents sharing a band with the batch, with their signatures and stories."""
-    hashes = sorted({band for doc in batch for band in doc.bands})
-    ids = [doc.document_id for doc in batch]
+    ids = {doc.document_id for doc in batch}
     candidates: dict[int, list[str]] = defaultdict(list)
+    # The batch's own documents (old bands of a text signed again) are left out here, not in
+    # the query: a `<> all(ids)` filter compares every returned row with every id of the batch.
     for band, document_id in conn.execute(
         "select band_hash, document_id from staging.story_bands "
-        "where band_hash = any(%s::bigint[]) and document_id <> all(%s::text[])",
-        [hashes, ids],
-    ):
-        candidates[band].append(document_id)
+        "where band_hash = any(%s::bigint[])",
+        [_bigint_array(doc.bands for doc in batch)],
+    ).fetchall():
+        if document_id not in ids:
+            candidates[band].append(document_id)
     found = sorted({d for docs in candidates.values() for d in docs})
     known = {
         document_id: Known(from_bytes(sig), story_key)
@@ -294,9 +296,18 @@ def _archive_candidates(
             "select document_id, signature, story_key from staging.story_signatures "
             "where document_id = any(%s::text[]) and signature is not null",
             [found],
-        )
+        ).fetchall()
     }
     return candidates, known
+
+
+def _bigint_array(bands: Iterable[list[int]]) -> str:
+    """The distinct band hashes as a PostgreSQL array literal.
+
+    psycopg's list adapter inspects every element to choose the array's type; for the tens of
+    thousands of hashes of a batch the literal is several times cheaper.
+    """
+    return "{" + ",".join(map(str, {band for hashes in bands for band in hashes})) + "}"
 
 
 def _write(conn: psycopg.Connection, batch: list[Signed]) -> None:
