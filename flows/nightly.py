@@ -67,7 +67,7 @@ def ingest_task(url: str, source: str) -> IngestReport:
 
 @task(name="source-freshness")
 def freshness_task(url: str) -> Freshness:
-    """How old the newest loaded document is (dbt source freshness); a stale source is news."""
+    """How old the newest loaded document is (the dbt project's freshness rule); stale is news."""
     freshness = check_freshness(url)
     if freshness.status != "pass":
         get_run_logger().warning(

@@ -1,5 +1,6 @@
-"""Source freshness: dbt's `source freshness` of the newest loaded document, the one
-implementation the nightly run records and `autonews status` shows."""
+"""Source freshness of the newest loaded document by the dbt project's rule, the one
+implementation the nightly run records and `autonews status` shows; dbt's own
+`source freshness` command is the oracle it must agree with."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import pytest
 import yaml
 
 from flows import pipeline
-from flows.freshness import check_freshness, format_age
+from flows.freshness import SOURCE, check_freshness, format_age, freshness_rule
 from flows.nightly import nightly
 from flows.report import render_markdown
 from flows.settings import DBT_PROJECT_DIR, SAMPLE_DIR, load_settings
+from flows.transform import invoke_dbt
 from tests.conftest import age_documents, sample_files
 
 SOURCES_YML = DBT_PROJECT_DIR / "models" / "staging" / "autonews" / "_autonews__sources.yml"
@@ -26,6 +28,15 @@ def test_the_dbt_project_declares_freshness_on_loaded_at() -> None:
     assert config["loaded_at_field"] == "loaded_at"
     assert config["freshness"]["warn_after"] == {"count": 2, "period": "day"}
     assert config["freshness"]["error_after"] == {"count": 7, "period": "day"}
+    rule = freshness_rule()
+    assert rule.loaded_at_field == "loaded_at"
+    assert (rule.warn_after, rule.error_after) == (timedelta(days=2), timedelta(days=7))
+
+
+def _dbt_verdict(url: str) -> str:
+    """dbt's own `source freshness` status for raw.documents."""
+    result = invoke_dbt(url, "source", "freshness", "--select", SOURCE)
+    return str(result.result.results[0].status)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +62,14 @@ def test_dbt_source_freshness_of_the_newest_document(db: str, days: int, expecte
     assert timedelta(days=days) <= timedelta(seconds=freshness.age_seconds)
     assert timedelta(seconds=freshness.age_seconds) < timedelta(days=days, hours=1)
     assert (freshness.warn_after, freshness.error_after) == ("2 d", "7 d")
+
+
+def test_the_verdict_agrees_with_dbts_own_source_freshness(db: str) -> None:
+    assert check_freshness(db).status == _dbt_verdict(db) == "error"  # no document yet
+    pipeline.run_ingest(db, SAMPLE_DIR, load_settings())
+    for days in (0, 3, 5):  # 0, 3 and 8 days old in total
+        age_documents(db, days)
+        assert check_freshness(db).status == _dbt_verdict(db)
 
 
 def test_freshness_without_any_document_is_an_error(db: str) -> None:
