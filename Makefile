@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	@$(BIN)/uv sync --frozen --inexact --python $(BIN)/python --quiet
+	@$(BIN)/uv sync --frozen --inexact --compile-bytecode --python $(BIN)/python --quiet
 	@rm -f $(VENV)/.installed-* && touch $@
 
 setup: $(STAMP) ## create the environment from the locked versions
