@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from flows.ingest import Rejected, decode_bytes, ingest
+from flows.ingest import KnownFiles, Rejected, decode_bytes, ingest
 
 LIMIT = 1024 * 1024
 ARTICLE = "Volkswagen und XPeng bauen gemeinsam Elektroautos für China.\n"
@@ -213,3 +213,21 @@ def test_rejected_file_is_stored_once_fixed(conn: psycopg.Connection, tmp_path: 
     assert conn.execute("select count(*) from raw.files where outcome = 'rejected'").fetchone() == (
         1,
     )
+
+
+def test_known_files_answer_by_path_size_and_mtime(
+    conn: psycopg.Connection, tmp_path: Path
+) -> None:
+    assert not KnownFiles.load(conn).unchanged("a.txt", 1, 1)  # an empty archive
+    for i in range(30):
+        (tmp_path / f"f{i:02d}.txt").write_text(f"Text number {i} about Volkswagen.")
+    (tmp_path / "bad.txt").write_bytes(b"")
+    ingest(conn, tmp_path, 1_000_000)
+    known = KnownFiles.load(conn)
+    assert len(known.hashes) == 30  # rejected files are not known: they are read again
+    info = (tmp_path / "f07.txt").stat()
+    assert known.unchanged("f07.txt", info.st_size, info.st_mtime_ns)
+    assert not known.unchanged("f07.txt", info.st_size + 1, info.st_mtime_ns)
+    assert not known.unchanged("f07.txt", info.st_size, info.st_mtime_ns + 1)
+    assert not known.unchanged("f07.text", info.st_size, info.st_mtime_ns)
+    assert not known.unchanged("bad.txt", 0, (tmp_path / "bad.txt").stat().st_mtime_ns)
