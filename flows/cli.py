@@ -42,11 +42,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not source.is_dir():
         console.print(f"[red]error:[/red] source folder not found: {source}")
         return 2
-    from flows.nightly import nightly
-    from flows.prefect_api import PrefectApiUnavailable, ensure_api
+    from flows.prefect_api import PrefectApiUnavailable, begin_api
 
     try:
-        ensure_api()
+        api_ready = begin_api()
+        from flows.nightly import nightly  # imported while the API server starts
+
+        api_ready()
     except PrefectApiUnavailable as exc:
         console.print(f"[red]run not started:[/red] {exc}")
         return EXIT_NO_API

@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import os
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import httpx
@@ -41,14 +42,27 @@ def startup_timeout() -> float:
 
 def ensure_api(timeout: float | None = None) -> str:
     """Make sure the Prefect API answers, starting the local server if none is configured."""
+    return begin_api(timeout)()
+
+
+def begin_api(timeout: float | None = None) -> Callable[[], str]:
+    """Start the local API server if none is configured; return the wait for it to answer.
+
+    Splitting the start from the wait lets the caller import the flow's modules while the
+    server process starts (seconds of a run's fixed cost on a cold interpreter).
+    """
     from prefect.settings import PREFECT_API_URL
 
     timeout = startup_timeout() if timeout is None else timeout
     url = PREFECT_API_URL.value()
     if url:
-        wait_for_configured_api(url, timeout)
-        return url
-    return start_local_api(timeout)
+
+        def wait_configured() -> str:
+            wait_for_configured_api(url, timeout)
+            return url
+
+        return wait_configured
+    return _begin_local_api(timeout)
 
 
 def wait_for_configured_api(url: str, timeout: float) -> None:
@@ -79,7 +93,12 @@ def _healthy(client: httpx.Client, api_url: str) -> bool:
 
 
 def start_local_api(timeout: float) -> str:
-    """Start Prefect's local API server, wait until it is healthy and return its URL.
+    """Start Prefect's local API server, wait until it is healthy and return its URL."""
+    return _begin_local_api(timeout)()
+
+
+def _begin_local_api(timeout: float) -> Callable[[], str]:
+    """Start Prefect's local API server; return the wait until it is healthy (with its URL).
 
     The server is the instance Prefect's own clients reuse, so the flow reports to it. Prefect's
     SubprocessASGIServer.start counts only its sleeps against the timeout and keeps waiting
@@ -90,18 +109,22 @@ def start_local_api(timeout: float) -> str:
 
     server = SubprocessASGIServer()
     if server.running:
-        return server.api_url
+        return lambda: server.api_url
     home = os.environ.get("PREFECT_HOME", "~/.prefect")
     server.port = server.find_available_port()
     server.server_process = server._run_uvicorn_command()
     server.running = True
     atexit.register(server.stop)
     started = time.monotonic()
-    # One client for all polls: a new httpx client loads the CA bundle each time (0.2 s of CPU
-    # per poll, measured), taken from the server process that is starting on the same cores.
-    with httpx.Client() as client:
-        _wait_until_healthy(client, server, started, timeout, home)
-    return server.api_url
+
+    def wait() -> str:
+        # One client for all polls: a new httpx client loads the CA bundle each time (0.2 s of
+        # CPU per poll, measured), taken from the server process starting on the same cores.
+        with httpx.Client() as client:
+            _wait_until_healthy(client, server, started, timeout, home)
+        return server.api_url
+
+    return wait
 
 
 def _wait_until_healthy(
