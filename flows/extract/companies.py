@@ -9,8 +9,10 @@ sales figures.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +28,7 @@ from flows.extract.constants import (
     DISCOVERY_CONTEXT_WORDS,
     DISCOVERY_HYPHEN_FORMS,
     DISCOVERY_LEADING_WORDS,
+    DISCOVERY_MAX_REPEATED_NAMES,
     DISCOVERY_MAX_TOKENS,
     DISCOVERY_RARE_ZIPF,
     DISCOVERY_STOPWORDS,
@@ -126,6 +129,8 @@ _NAME_RUN_AFTER_RE = re.compile(
     rf"[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,{DISCOVERY_MAX_TOKENS - 1}}})"
 )
 _LEGAL_WINDOW = 80
+_WORD_CHARS_RE = re.compile(r"\w+")
+_FREE_WORD_RE = re.compile(r"(?<![\w-])\w+")
 _MODEL_RE = re.compile(MODEL_DESIGNATION_PATTERN)
 _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöü]\w*)")
 _COMPANY_WORD_PREFIXES = ("auto", "motor", "group", "gruppe", "europe", "holding")
@@ -306,19 +311,22 @@ class CompanyMatcher:
         hits = self.candidates(text, folded) if hits is None else hits
         products = [(h[0], h[1]) for h in hits if h[2].method == "product"]
         chosen: list[tuple[int, int, Name, bool]] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Spans(len(text))
         for hit in sorted(
             (h for h in hits if h[2].method != "product"), key=lambda h: (h[0] - h[1], h[0])
         ):
             start, end = hit[0], hit[1]
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             chosen.append(hit)
         matches = []
+        inside_product = _Containment(products)
+        product_starts = {s for s, _ in products}
+        ambiguity = _Ambiguity(text, chosen)
         for start, end, name, inflected in sorted(chosen, key=lambda h: h[0]):
             key = fold_name(text[start : end - inflected])
-            if key in AMBIGUOUS_NAMES and not self._ambiguous_ok(text, end, name, chosen):
+            if key in AMBIGUOUS_NAMES and not self._ambiguous_ok(text, end, name, ambiguity):
                 continue
             if _is_person(text, start, end):
                 continue
@@ -327,8 +335,9 @@ class CompanyMatcher:
             company = self.reference.companies[name.company_id]
             product_use = (
                 bool(_MODEL_RE.match(text, end) or _PRODUCT_COMPOUND_RE.match(text, end))
-                or any(s <= start and end <= e for s, e in products)
-                or any(s in (end, end + 1) for s, _ in products)  # `Tesla Model Y`
+                or inside_product.holds(start, end)
+                or end in product_starts  # `Tesla Model Y`
+                or end + 1 in product_starts
             )
             matches.append(
                 Match(
@@ -341,7 +350,7 @@ class CompanyMatcher:
                     passive=_passive(text, start, end, company.sector, name),
                 )
             )
-        matches.extend(self._handles(text, [(m.start, m.end) for m in matches]))
+        matches.extend(self._handles(text, matches))
         matches.sort(key=lambda m: m.start)
         return matches, products
 
@@ -362,14 +371,18 @@ class CompanyMatcher:
         hits = sorted(
             (h for h in candidates if h[2].method == "product"), key=lambda h: (h[0] - h[1], h[0])
         )
-        named = [(h[0], h[1]) for h in candidates if h[2].method != "product"]
-        taken: list[tuple[int, int]] = []
+        named = _Spans(len(text))
+        for h in candidates:
+            if h[2].method != "product":
+                named.add(h[0], h[1])
+        taken = _Spans(len(text))
         out: list[Match] = []
         for start, end, name, _ in hits:
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
-            if any(s <= end and start <= e + 1 for s, e in named):
+            taken.add(start, end)
+            # A name that overlaps the product or touches it, a character between them at most.
+            if named.overlaps(max(0, start - 2), end + 1):
                 continue
             company = self.reference.companies[name.company_id]
             out.append(
@@ -384,14 +397,17 @@ class CompanyMatcher:
             )
         return sorted(out, key=lambda m: m.start)
 
-    def _handles(self, text: str, taken: list[tuple[int, int]]) -> list[Match]:
+    def _handles(self, text: str, matches: list[Match]) -> list[Match]:
         """Listed companies behind social-media handles and hashtags (`@faznet`, `#IBMfeuert`)."""
         found: list[Match] = []
         if "@" not in text and "#" not in text:
             return found
+        taken = _Spans(len(text))
+        for match in matches:
+            taken.add(match.start, match.end)
         for handle in _HANDLE_RE.finditer(text):
             start, end = handle.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             for key in _handle_keys(handle.group(1)):
                 entry = self.automaton.get(key, None)
@@ -411,34 +427,110 @@ class CompanyMatcher:
                     break
         return found
 
-    def _ambiguous_ok(
-        self, text: str, end: int, name: Name, chosen: list[tuple[int, int, Name, bool]]
-    ) -> bool:
+    def _ambiguous_ok(self, text: str, end: int, name: Name, ambiguity: _Ambiguity) -> bool:
         """An everyday-word name counts only outside compounds and in car news or with its owner."""
         if end < len(text) and text[end] in HYPHENS:
             return False
         following = _CAPITALISED_NEXT_RE.match(text, end)
         if following and not following.group(1).lower().startswith(_COMPANY_WORD_PREFIXES):
             return False  # `Smart Cockpit`, `Mini Cooper`: an adjective before a noun
-        owner_named = any(
-            other.company_id == name.company_id
-            and fold_name(text[s : e - infl]) not in AMBIGUOUS_NAMES
-            for s, e, other, infl in chosen
-        )
         domain = _NAME_DOMAINS.get(fold_name(name.text))
         if domain is not None:
-            return bool(domain.search(text))
-        return owner_named or bool(_DOMAIN_RE.search(text))
+            return ambiguity.search(domain)
+        return name.company_id in ambiguity.owners() or ambiguity.search(_DOMAIN_RE)
 
     @staticmethod
-    def _legal_tail(text: str, end: int, taken: list[tuple[int, int]]) -> int:
+    def _legal_tail(text: str, end: int, taken: _Spans) -> int:
         """Extend a mention over a following legal form (`Brenntag AG`, `Renault-Gruppe`)."""
         tail = _LEGAL_TAIL_RE.match(text, end)
         if not tail:
             return end
-        if any(end < e and s < tail.end() for s, e in taken if s >= end):
+        # Another name starting within the tail (taken spans never overlap the mention's own).
+        if taken.overlaps(end, tail.end()):
             return end
         return tail.end()
+
+
+class _Spans:
+    """The characters covered by a growing set of spans: an overlap test costs the length of
+    the span asked about, not the number of spans (a list scan made a text of many mentions
+    quadratic)."""
+
+    def __init__(self, size: int, indexed: bool = False) -> None:
+        self.covered = bytearray(size + 1)
+        # With `indexed`, the spans by their start, each with its rank, and the longest one.
+        self.by_start: dict[int, list[tuple[int, int, int]]] | None = {} if indexed else None
+        self.count = 0
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        """Cover the characters `start` .. `end` - 1."""
+        if end > start:
+            self.covered[start:end] = b"\x01" * (end - start)
+        if self.by_start is not None:
+            self.by_start.setdefault(start, []).append((self.count, start, end))
+            self.longest = max(self.longest, end - start)
+        self.count += 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a covered character lies in `start` .. `end` - 1."""
+        return self.covered.find(1, start, end) >= 0
+
+    def crossing(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans (of an indexed set) that share a character with `start` .. `end` - 1,
+        in the order they were added."""
+        if self.by_start is None or not self.overlaps(start, end):
+            return []
+        found = [
+            span
+            for first in range(max(0, start - self.longest), end)
+            for span in self.by_start.get(first, ())
+            if span[2] > start
+        ]
+        return [(s, e) for _, s, e in sorted(found)]
+
+
+class _Containment:
+    """Whether one of a set of spans holds a span, by bisection on the sorted spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span starting at or before `start` ends at or after `end`."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
+
+
+class _Ambiguity:
+    """What the everyday-word names of one text are checked against, each read once: the
+    companies named by an unambiguous name and the cue patterns found in the text."""
+
+    def __init__(self, text: str, chosen: list[tuple[int, int, Name, bool]]) -> None:
+        self.text = text
+        self.chosen = chosen
+        self._owners: set[str] | None = None
+        self._found: dict[re.Pattern[str], bool] = {}
+
+    def owners(self) -> set[str]:
+        """Companies named in the text by a name that is no everyday word."""
+        if self._owners is None:
+            self._owners = {
+                other.company_id
+                for s, e, other, infl in self.chosen
+                if fold_name(self.text[s : e - infl]) not in AMBIGUOUS_NAMES
+            }
+        return self._owners
+
+    def search(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the pattern occurs in the text."""
+        if pattern not in self._found:
+            self._found[pattern] = pattern.search(self.text) is not None
+        return self._found[pattern]
 
 
 def _is_person(text: str, start: int, end: int) -> bool:
@@ -475,8 +567,10 @@ def _passive(text: str, start: int, end: int, sector: str | None, name: Name) ->
 
 def _cited(text: str, start: int, end: int) -> bool:
     """Whether a media outlet stands as the source of the news (`so die FAZ`, `(dpa)`)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    # Line breaks are looked for within the window only (a search to the line's ends made
+    # a long line with many mentions quadratic).
+    line_start = text.rfind("\n", max(0, start - MEDIA_CITATION_WINDOW), start) + 1
+    line_end = text.find("\n", end, end + MEDIA_CITATION_WINDOW)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - MEDIA_CITATION_WINDOW) : start]
     after = text[end : min(line_end, end + MEDIA_CITATION_WINDOW)]
@@ -561,7 +655,7 @@ def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
         return False
     if legal:
         return True
-    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w])", text):
+    if _occurrences(low, text):
         return False  # also written in lower case: a common word, not a name
     zipf = word_zipf(low, language)
     if zipf >= DISCOVERY_COMMON_ZIPF:
@@ -569,7 +663,30 @@ def _plausible(name: str, text: str, language: str | None, legal: bool) -> bool:
     if zipf < DISCOVERY_RARE_ZIPF and word_zipf(low, "en") < DISCOVERY_RARE_ZIPF:
         return True  # a rare word next to a company cue (`Eventagentur Zappzoom`)
     # German capitalises every noun: a lone word counts only when named again.
-    return language != "de" or len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text)) >= 2
+    return language != "de" or _occurrences(word, text) >= 2
+
+
+def _occurrences(word: str, text: str) -> int:
+    """How often a word stands on its own in a text (case-sensitive; no hyphen before it).
+
+    A word of letters and digits is counted in the text's word index, built once per text;
+    only other words are searched for (a search per candidate made long texts quadratic).
+    """
+    if _WORD_CHARS_RE.fullmatch(word):
+        return _free_words(text)[word]
+    return _searched_occurrences(word, text)
+
+
+@lru_cache(maxsize=1)
+def _free_words(text: str) -> Counter[str]:
+    """The words of a text that no hyphen joins to a word before them, counted."""
+    return Counter(_FREE_WORD_RE.findall(text))
+
+
+@lru_cache(maxsize=256)
+def _searched_occurrences(word: str, text: str) -> int:
+    """How often a word with other characters than letters and digits stands in a text."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text))
 
 
 def _common_word(name: str, language: str | None) -> bool:
@@ -604,9 +721,7 @@ def _object_plausible(name: str, text: str, language: str | None) -> bool:
     low = word.lower()
     if word_zipf(low, lang) >= DISCOVERY_RARE_ZIPF or word_zipf(low, "en") >= DISCOVERY_RARE_ZIPF:
         return False
-    return not _is_compound_noun(low, lang) and not re.search(
-        rf"(?<![\w-]){re.escape(low)}(?![\w])", text
-    )
+    return not _is_compound_noun(low, lang) and not _occurrences(low, text)
 
 
 def _is_compound_noun(word: str, language: str) -> bool:
@@ -681,10 +796,13 @@ class Discoverer:
     ) -> list[Match]:
         """Discovered company mentions that do not overlap blocked spans."""
         found: list[Match] = []
-        spans = list(blocked)
+        spans = _Spans(len(text), indexed=True)
+        for s_blocked, e_blocked in blocked:
+            spans.add(s_blocked, e_blocked)
 
         def add(start: int, end: int, legal: bool) -> None:
-            for s_blocked, e_blocked in spans:
+            # A candidate that begins inside a taken span begins after it.
+            for s_blocked, e_blocked in spans.crossing(start, end):
                 if s_blocked <= start < e_blocked < end:
                     start = e_blocked
             tokens = text[start:end].split()
@@ -698,14 +816,14 @@ class Discoverer:
                 return
             if not any(ch.isalpha() for ch in name):
                 return  # `der Autobauer 8.428`: a figure, never a name
-            if any(start < e and s < end for s, e in spans):
+            if spans.overlaps(start, end):
                 return
             if not _plausible(strip_legal(name) if legal else name, text, self.language, legal):
                 return
             if legal and not strip_legal(name):
                 return
             core = strip_legal(name) or name
-            spans.append((start, end))
+            spans.add(start, end)
             found.append(Match(start, end, "d-" + slug(core), core, "discovered", False))
 
         for start, end, kind in self._anchors(text, fold(text) if folded is None else folded):
@@ -795,10 +913,20 @@ class Discoverer:
         return False
 
     @staticmethod
-    def _repeats(text: str, found: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
-        """Other occurrences of a discovered name in the same text."""
+    def _repeats(text: str, found: list[Match], spans: _Spans) -> list[Match]:
+        """Other occurrences of a discovered name in the same text.
+
+        Each name is looked for once (a second search finds only what the first took), and
+        only the first `DISCOVERY_MAX_REPEATED_NAMES` names: each search reads the whole text.
+        """
         extra: list[Match] = []
+        searched: set[str] = set()
         for match in list(found):
+            if match.company_name in searched:
+                continue
+            if len(searched) >= DISCOVERY_MAX_REPEATED_NAMES:
+                break
+            searched.add(match.company_name)
             # A name with a generic tail (`Valmet Automotive`) is named again without it.
             tokens = match.company_name.split()
             while len(tokens) > 1 and tokens[-1].lower() in GENERIC_NAME_WORDS:
@@ -814,9 +942,9 @@ class Discoverer:
             short = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
             for other in re.finditer(rf"(?<![\w-])(?:{short})(?![\w-])", text):
                 start, end = other.span()
-                if any(start < e and s < end for s, e in spans):
+                if spans.overlaps(start, end):
                     continue
-                spans.append((start, end))
+                spans.add(start, end)
                 extra.append(
                     Match(start, end, match.company_id, match.company_name, "discovered", False)
                 )

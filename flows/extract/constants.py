@@ -590,6 +590,9 @@ GERMAN_NOUN_SUFFIXES = (
     "werte",
 )
 DISCOVERY_MAX_TOKENS = 4
+# Discovered names looked for again over the whole text, per document (the labelled sets
+# have at most 6; each search reads the whole text).
+DISCOVERY_MAX_REPEATED_NAMES = 16
 
 # Supply words that belong to another verb (`liefert ... aus` delivers, `liefern ... ab`).
 SUPPLY_EXCLUDE_PATTERN = r"liefer\w*(?=(?:\s+\S+){0,10}?\s+(?:ab|aus)\b)"
