@@ -19,7 +19,7 @@ from typing import Any
 import psutil
 from rich.console import Console
 
-from bench import corpus, db, report
+from bench import corpus, db, report, worst_case
 from bench.baseline import compare, reference_names
 from bench.runner import StepFailed, StepResult, run_step
 from flows.database import drop_database, recreate_database
@@ -419,6 +419,9 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; 0 also when it is skipped for want of the shared corpus."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["worst-case"]:
+        return worst_case.main(argv[1:])
     args = parse_args(argv)
     sizes = parse_sizes(args.sizes)
     # A wide table: let it keep its rows on one line when the output is not a terminal.

@@ -451,3 +451,40 @@ def save(results: dict[str, Any], directory: Path) -> Path:
     path = directory / f"bench-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(results, indent=2, default=str) + "\n")
     return path
+
+
+def worst_case_table(results: dict[str, Any]) -> Table:
+    """Extraction time per KB of each generated worst case, as a multiple of the median
+    article's, with its CPU seconds; a column per input size."""
+    median = results["median_ms_per_kb"]
+    sizes = results["sizes_kb"]
+    grid = Table(
+        title=(
+            "worst-case inputs: extraction ms per KB (× median 10kGNAD article"
+            f" = {_num(median, 3)} ms per KB) and seconds"
+        )
+    )
+    grid.add_column("input", style="bold")
+    for size in sizes:
+        grid.add_column(f"{size:,} KB" if size < 1024 else f"{size / 1024:g} MB", justify="right")
+    for name, row in results["shapes"].items():
+        cells = []
+        for size in sizes:
+            cell = row.get(str(size))
+            if cell is None:
+                cells.append("not run")
+                continue
+            ratio = _ratio(cell["ms_per_kb"], median)
+            times = "" if ratio is None else f" ({ratio:,.1f} ×)"
+            failed = " failed" if cell.get("error") else ""
+            cells.append(f"{cell['ms_per_kb']:,.2f}{times} · {cell['seconds']:,.1f} s{failed}")
+        grid.add_row(name, *cells)
+    return grid
+
+
+def save_worst_case(results: dict[str, Any], directory: Path) -> Path:
+    """Write the worst-case results as worst-case-<timestamp>.json and return the path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"worst-case-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    return path
