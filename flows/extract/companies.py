@@ -55,7 +55,7 @@ from flows.extract.constants import (
     WEEKDAY_PREFIXES,
 )
 from flows.extract.reference import Name, Reference
-from flows.extract.text import fold, fold_name
+from flows.extract.text import Spans, fold, fold_name
 from flows.extract.vocabulary import (
     legal_forms,
     marker_alternation,
@@ -311,7 +311,7 @@ class CompanyMatcher:
         hits = self.candidates(text, folded) if hits is None else hits
         products = [(h[0], h[1]) for h in hits if h[2].method == "product"]
         chosen: list[tuple[int, int, Name, bool]] = []
-        taken = _Spans(len(text))
+        taken = Spans(len(text))
         for hit in sorted(
             (h for h in hits if h[2].method != "product"), key=lambda h: (h[0] - h[1], h[0])
         ):
@@ -371,11 +371,11 @@ class CompanyMatcher:
         hits = sorted(
             (h for h in candidates if h[2].method == "product"), key=lambda h: (h[0] - h[1], h[0])
         )
-        named = _Spans(len(text))
+        named = Spans(len(text))
         for h in candidates:
             if h[2].method != "product":
                 named.add(h[0], h[1])
-        taken = _Spans(len(text))
+        taken = Spans(len(text))
         out: list[Match] = []
         for start, end, name, _ in hits:
             if taken.overlaps(start, end):
@@ -402,7 +402,7 @@ class CompanyMatcher:
         found: list[Match] = []
         if "@" not in text and "#" not in text:
             return found
-        taken = _Spans(len(text))
+        taken = Spans(len(text))
         for match in matches:
             taken.add(match.start, match.end)
         for handle in _HANDLE_RE.finditer(text):
@@ -440,7 +440,7 @@ class CompanyMatcher:
         return name.company_id in ambiguity.owners() or ambiguity.search(_DOMAIN_RE)
 
     @staticmethod
-    def _legal_tail(text: str, end: int, taken: _Spans) -> int:
+    def _legal_tail(text: str, end: int, taken: Spans) -> int:
         """Extend a mention over a following legal form (`Brenntag AG`, `Renault-Gruppe`)."""
         tail = _LEGAL_TAIL_RE.match(text, end)
         if not tail:
@@ -449,45 +449,6 @@ class CompanyMatcher:
         if taken.overlaps(end, tail.end()):
             return end
         return tail.end()
-
-
-class _Spans:
-    """The characters covered by a growing set of spans: an overlap test costs the length of
-    the span asked about, not the number of spans (a list scan made a text of many mentions
-    quadratic)."""
-
-    def __init__(self, size: int, indexed: bool = False) -> None:
-        self.covered = bytearray(size + 1)
-        # With `indexed`, the spans by their start, each with its rank, and the longest one.
-        self.by_start: dict[int, list[tuple[int, int, int]]] | None = {} if indexed else None
-        self.count = 0
-        self.longest = 0
-
-    def add(self, start: int, end: int) -> None:
-        """Cover the characters `start` .. `end` - 1."""
-        if end > start:
-            self.covered[start:end] = b"\x01" * (end - start)
-        if self.by_start is not None:
-            self.by_start.setdefault(start, []).append((self.count, start, end))
-            self.longest = max(self.longest, end - start)
-        self.count += 1
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a covered character lies in `start` .. `end` - 1."""
-        return self.covered.find(1, start, end) >= 0
-
-    def crossing(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans (of an indexed set) that share a character with `start` .. `end` - 1,
-        in the order they were added."""
-        if self.by_start is None or not self.overlaps(start, end):
-            return []
-        found = [
-            span
-            for first in range(max(0, start - self.longest), end)
-            for span in self.by_start.get(first, ())
-            if span[2] > start
-        ]
-        return [(s, e) for _, s, e in sorted(found)]
 
 
 class _Containment:
@@ -796,7 +757,7 @@ class Discoverer:
     ) -> list[Match]:
         """Discovered company mentions that do not overlap blocked spans."""
         found: list[Match] = []
-        spans = _Spans(len(text), indexed=True)
+        spans = Spans(len(text), indexed=True)
         for s_blocked, e_blocked in blocked:
             spans.add(s_blocked, e_blocked)
 
@@ -913,7 +874,7 @@ class Discoverer:
         return False
 
     @staticmethod
-    def _repeats(text: str, found: list[Match], spans: _Spans) -> list[Match]:
+    def _repeats(text: str, found: list[Match], spans: Spans) -> list[Match]:
         """Other occurrences of a discovered name in the same text.
 
         Each name is looked for once (a second search finds only what the first took), and

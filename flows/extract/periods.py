@@ -28,6 +28,7 @@ from flows.extract.constants import (
 )
 from flows.extract.dates import month_bounds
 from flows.extract.gate import gated
+from flows.extract.text import Spans
 
 _HALF_WORDS = r"ersten|zweiten|first|second|eerste|tweede|primo|secondo"
 _HALF_INDEX = {"ersten": 1, "first": 1, "eerste": 1, "primo": 1}
@@ -365,8 +366,10 @@ def _absolute(text: str, language: str | None, pats: dict[str, re.Pattern[str]])
                 continue
             found.append((match.start(), match.end(), kind, match))
     kept: list = []
+    taken = Spans(len(text))
     for hit in found:
-        if not any(hit[0] < k[1] and k[0] < hit[1] for k in kept):
+        if not taken.overlaps(hit[0], hit[1]):
+            taken.add(hit[0], hit[1])
             kept.append(hit)
     return sorted(kept, key=lambda h: h[0])
 

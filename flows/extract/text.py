@@ -41,6 +41,14 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > BOILERPLATE_MAX_CHARS:
         return False
+    return _is_boilerplate(stripped)
+
+
+@lru_cache(maxsize=4096)
+def _is_boilerplate(stripped: str) -> bool:
+    """`is_boilerplate_line` of a short stripped line, remembered: the lines before every
+    sales figure are read again for its section, and a text of short lines holding many
+    figures asked for each line hundreds of times."""
     if _BOILERPLATE_RE.search(stripped):
         return True
     return _is_tag_line(stripped)
@@ -60,3 +68,42 @@ def _is_tag_line(line: str) -> bool:
 def word_regex(pattern: str) -> re.Pattern[str]:
     """Compile an alternation of cue words with word boundaries, case-insensitive."""
     return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.I)
+
+
+class Spans:
+    """The characters covered by a growing set of spans: an overlap test costs the length of
+    the span asked about, not the number of spans (a list scan made a text of many mentions
+    quadratic)."""
+
+    def __init__(self, size: int, indexed: bool = False) -> None:
+        self.covered = bytearray(size + 1)
+        # With `indexed`, the spans by their start, each with its rank, and the longest one.
+        self.by_start: dict[int, list[tuple[int, int, int]]] | None = {} if indexed else None
+        self.count = 0
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        """Cover the characters `start` .. `end` - 1."""
+        if end > start:
+            self.covered[start:end] = b"\x01" * (end - start)
+        if self.by_start is not None:
+            self.by_start.setdefault(start, []).append((self.count, start, end))
+            self.longest = max(self.longest, end - start)
+        self.count += 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a covered character lies in `start` .. `end` - 1."""
+        return self.covered.find(1, start, end) >= 0
+
+    def crossing(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans (of an indexed set) that share a character with `start` .. `end` - 1,
+        in the order they were added."""
+        if self.by_start is None or not self.overlaps(start, end):
+            return []
+        found = [
+            span
+            for first in range(max(0, start - self.longest), end)
+            for span in self.by_start.get(first, ())
+            if span[2] > start
+        ]
+        return [(s, e) for _, s, e in sorted(found)]
