@@ -13,6 +13,27 @@ def words(text: str) -> frozenset[str]:
 
 
 LANGUAGES = ("de", "nl", "en", "it")
+
+# Bounded work per document. Extraction time grows linearly with a document's size whatever
+# its shape: no step compares every mention, sentence or period with every other, and these
+# caps bound what one sentence or one document can ask for. Measured by `python -m bench
+# worst-case`: at most about 5 ms per KB (about 7 times the median news article's) plus a
+# constant, so the 20 MB a file may hold (`AUTONEWS_MAX_FILE_BYTES`) costs under two minutes.
+# The caps lie far above what news holds (labelled sets and 10kGNAD: sentences up to 1,314
+# characters, 10 mentions per sentence, 374 per document), so news reads as without them.
+# A "sentence" longer than this (a text without full stops) is read in windows of at most
+# this many characters, cut at white space, after a comma where one is near.
+MAX_SENTENCE_CHARS = 2_000
+# A sentence naming more companies than this is a list: its mentions count, but it is read
+# for no partnership, stake or sales figure.
+MAX_SENTENCE_MENTIONS = 40
+# Company mentions read per document, and the dictionary hits (parts of words among them)
+# after which the search for companies ends (news: at most 513 and 1,112).
+MAX_DOCUMENT_MENTIONS = 5_000
+MAX_DOCUMENT_NAME_HITS = 20_000
+# Sentences read for partnerships and sales figures per document (news: at most 158), each
+# one that names two companies or a figure; past the cap a document's mentions still count.
+MAX_DOCUMENT_READ_SENTENCES = 1_000
 LOCALE_DECIMAL_COMMA = ("de", "nl", "it")
 
 # Language detection: the sample lingua reads, and the function-word vote that decides

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -12,7 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from flows.extract.companies import CompanyMatcher, Discoverer, Match
-from flows.extract.constants import ANAPHOR_PATTERNS, FUTURE_CUES, ROUNDING_TOLERANCE
+from flows.extract.constants import (
+    ANAPHOR_PATTERNS,
+    FUTURE_CUES,
+    MAX_DOCUMENT_MENTIONS,
+    MAX_DOCUMENT_NAME_HITS,
+    MAX_DOCUMENT_READ_SENTENCES,
+    MAX_SENTENCE_MENTIONS,
+    ROUNDING_TOLERANCE,
+)
 from flows.extract.dates import month_bounds
 from flows.extract.documents import PreparedDocument, prepare
 from flows.extract.gate import gated, lower_like_re
@@ -81,6 +90,9 @@ class Extractor:
     def _find(self, text: str, language: str | None) -> tuple[list[Match], list[Match]]:
         """Company mentions and product stand-ins of a text, from one dictionary pass."""
         folded = fold(text)
+        scope = self._scope(folded)
+        if scope < len(text):
+            text, folded = text[:scope], folded[:scope]
         hits = self.matcher.candidates(text, folded)
         matches, products = self.matcher.find(text, folded, hits)
         blocked = [(m.start, m.end) for m in matches] + products
@@ -91,7 +103,16 @@ class Extractor:
             d for d in discovered if not (d.start - 1 in ends and text[d.start - 1] == " ")
         ]
         stand_ins = self.matcher.product_stand_ins(text, folded, hits) if products else []
-        return sorted(matches + discovered, key=lambda m: m.start), stand_ins
+        found = sorted(matches + discovered, key=lambda m: m.start)
+        return found[:MAX_DOCUMENT_MENTIONS], stand_ins[:MAX_DOCUMENT_MENTIONS]
+
+    def _scope(self, folded: str) -> int:
+        """Where the search for companies in a text ends: at its end, or where its
+        `MAX_DOCUMENT_NAME_HITS`-th dictionary hit begins (the automaton is read lazily)."""
+        hits = self.matcher.automaton.iter(folded)
+        for end_index, (key, _) in itertools.islice(hits, MAX_DOCUMENT_NAME_HITS - 1, None):
+            return end_index - len(key) + 1
+        return len(folded)
 
     def extract(self, doc: RawDocument) -> Extraction:
         """Read one document."""
@@ -125,6 +146,7 @@ class Extractor:
         # The period the text is talking about and the company of its last figure.
         focus = _Focus(language, anchor)
         topic: Match | None = None
+        read = 0  # sentences read for relations and figures
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index, [])
             sentence_text = text[sentence.start : sentence.end]
@@ -142,6 +164,10 @@ class Extractor:
                         sentence_text=sentence_text,
                     )
                 )
+            if len(found) > MAX_SENTENCE_MENTIONS:
+                # A list of companies: its mentions count, its relations and figures are not read.
+                focus.read(index, sentence_text, [])
+                continue
             # Passive mentions (`so die FAZ`, `auf LinkedIn`) are never a party.
             local = [_shift(m, -sentence.start) for m in found if not m.passive]
             if len({m.company_id for m in local}) == 1:
@@ -198,6 +224,11 @@ class Extractor:
                 described = None
             named = found + stand_ins + leaning + ([described] if described else [])
             if len({m.company_id for m in named}) < 2 and not numberish:
+                focus.read(index, sentence_text, [])
+                continue
+            read += 1
+            if read > MAX_DOCUMENT_READ_SENTENCES:
+                # Past the cap, mentions still count; relations and figures are not read.
                 focus.read(index, sentence_text, [])
                 continue
             if described:

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from flows.extract.constants import ABBREVIATIONS, MONTH_NAMES
+from flows.extract.constants import ABBREVIATIONS, MAX_SENTENCE_CHARS, MONTH_NAMES
 from flows.extract.text import is_boilerplate_line
 
 # spaCy's sentencizer splits `z. B.` and `20. April` and is ten times slower on long
@@ -68,6 +68,8 @@ def split_line(line: str, offset: int, paragraph: int, language: str | None) -> 
         if _is_boundary(line, match, language):
             cuts.append(match.end())
     cuts.append(len(line))
+    if len(line) > MAX_SENTENCE_CHARS:
+        cuts = _windowed(line, cuts)
     out: list[Sentence] = []
     # Each piece is trimmed as `_trim` does, without building its untrimmed span first.
     for begin, stop in itertools.pairwise(cuts):
@@ -76,6 +78,29 @@ def split_line(line: str, offset: int, paragraph: int, language: str | None) -> 
         if rest:
             left = offset + begin + len(piece) - len(rest)
             out.append(Sentence(left, left + len(rest.rstrip()), paragraph))
+    return out
+
+
+def _windowed(line: str, cuts: list[int]) -> list[int]:
+    """The cuts of a line, with pieces longer than `MAX_SENTENCE_CHARS` cut into windows.
+
+    A window ends after the last comma or semicolon in its second half, else at its last
+    blank, else (a run of characters without any) at its length.
+    """
+    out = [cuts[0]]
+    for stop in cuts[1:]:
+        begin = out[-1]
+        while stop - begin > MAX_SENTENCE_CHARS:
+            limit = begin + MAX_SENTENCE_CHARS
+            half = begin + MAX_SENTENCE_CHARS // 2
+            cut = max(line.rfind(", ", half, limit), line.rfind("; ", half, limit)) + 1
+            if cut <= 0:
+                cut = line.rfind(" ", begin + 1, limit)
+            if cut <= begin:
+                cut = limit
+            out.append(cut)
+            begin = cut
+        out.append(stop)
     return out
 
 
