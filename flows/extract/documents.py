@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from flows.extract.text import is_boilerplate_line
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TAG_RE = re.compile(r"<(?:([A-Za-z][\w-]*)|/?[^>]*)[^>]*>")
+_TAG_CLOSE_RE = re.compile(r"</(?:script|style)\s*>", re.I)
 
 
 @dataclass(slots=True)
@@ -95,11 +98,31 @@ def html_to_text(body: str) -> tuple[str, str | None, FoundDate | None]:
     main = extracted.text if extracted is not None and extracted.text else ""
     if not main.strip():
         main = trafilatura.html2txt(body) or ""
+    if not main.strip():
+        # Markup nested deeper than the parser reads (it stops at 256 levels) gives no tree
+        # at all: the page's words are read with its tags dropped.
+        main = _without_tags(body)
     text = normalise_lines(main)
     if title and not text.startswith(title):
         # The headline stands first, as in the other formats, so its names count.
         text = f"{title}\n\n{text}" if text else title
     return text, title, _html_meta_date(body)
+
+
+def _without_tags(body: str) -> str:
+    """The text of a page with its tags, scripts and styles dropped, in one pass."""
+    kept: list[str] = []
+    position = 0
+    for tag in _TAG_RE.finditer(body):
+        if tag.start() < position:
+            continue  # inside a script or style
+        kept.append(body[position : tag.start()])
+        position = tag.end()
+        if tag.group(1) and tag.group(1).lower() in ("script", "style"):
+            close = _TAG_CLOSE_RE.search(body, position)
+            position = close.end() if close else len(body)
+    kept.append(body[position:])
+    return html.unescape(" ".join(kept))
 
 
 def json_to_text(body: str) -> tuple[str, str | None, str | None, object]:
@@ -160,7 +183,8 @@ def prepare(doc: RawDocument, today: date) -> PreparedDocument:
             found = _iso_date(raw_date, today)
             if found:
                 published, source = found, "json"
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
+            # Not one JSON record (JSON Lines, or arrays nested too deep to parse): the raw text.
             text = doc.body
     body_start = 0
     header = header_date(text, today)
