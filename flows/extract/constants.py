@@ -27,8 +27,8 @@ MAX_SENTENCE_CHARS = 2_000
 # A sentence naming more companies than this is a list: its mentions count, but it is read
 # for no partnership, stake or sales figure.
 MAX_SENTENCE_MENTIONS = 40
-# Company mentions read per document, and the dictionary hits (parts of words among them)
-# after which the search for companies ends (news: at most 513 and 1,112).
+# Company mentions (and person mentions) kept per document, and the dictionary hits (parts of
+# words among them) after which the search for companies ends (news: at most 513 and 1,112).
 MAX_DOCUMENT_MENTIONS = 5_000
 MAX_DOCUMENT_NAME_HITS = 20_000
 # Sentences read for partnerships and sales figures per document (news: at most 158), each

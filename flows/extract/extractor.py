@@ -278,7 +278,7 @@ class Extractor:
             focus.read(index, sentence_text, rows)
         extraction.people = find_people(
             text, language, sentences, extraction.mentions, lines, prepared.body_start
-        )
+        )[:MAX_DOCUMENT_MENTIONS]
         extraction.sales = _without_rounded_duplicates(extraction.sales)
         extraction.partnerships = _without_fallback_types(extraction.partnerships)
         return extraction
