@@ -42,8 +42,9 @@ format: setup ## format the Python code
 	$(BIN)/ruff format flows tests bench evaluation
 	$(BIN)/ruff check --fix flows tests bench evaluation
 
-bench: setup ## throughput and memory benchmarks (N=10000,100000 by default; BENCH_N to change)
+bench: setup ## throughput and memory benchmarks (N=10000,100000 by default; BENCH_N to change), then the worst-case inputs
 	$(BIN)/python -m bench $(if $(BENCH_N),--sizes $(BENCH_N))
+	$(BIN)/python -m bench worst-case
 
 eval: setup ## precision, recall and F1 on the labelled sets (news_dev through the marts too)
 	$(BIN)/python -m evaluation all --marts
