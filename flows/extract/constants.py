@@ -17,10 +17,11 @@ LANGUAGES = ("de", "nl", "en", "it")
 # Bounded work per document. Extraction time grows linearly with a document's size whatever
 # its shape: no step compares every mention, sentence or period with every other, and these
 # caps bound what one sentence or one document can ask for. Measured by `python -m bench
-# worst-case`: at most about 5 ms per KB (about 7 times the median news article's) plus a
-# constant, so the 20 MB a file may hold (`AUTONEWS_MAX_FILE_BYTES`) costs under two minutes.
-# The caps lie far above what news holds (labelled sets and 10kGNAD: sentences up to 1,314
-# characters, 10 mentions per sentence, 374 per document), so news reads as without them.
+# worst-case` on one core: at most about 4 ms per KB (the median news article costs 0.7) plus
+# about 2 s (the sentences read for figures up to their cap), so the 20 MB a file may hold
+# (`AUTONEWS_MAX_FILE_BYTES`) is read in under 90 s. The caps lie far above what news holds
+# (labelled sets and 10kGNAD: sentences up to 1,314 characters, 10 mentions per sentence, 374
+# per document), so news reads as without them. `DISCOVERY_MAX_REPEATED_NAMES` is the last cap.
 # A "sentence" longer than this (a text without full stops) is read in windows of at most
 # this many characters, cut at white space, after a comma where one is near.
 MAX_SENTENCE_CHARS = 2_000
@@ -28,7 +29,7 @@ MAX_SENTENCE_CHARS = 2_000
 # for no partnership, stake or sales figure.
 MAX_SENTENCE_MENTIONS = 40
 # Company mentions (and person mentions) kept per document, and the dictionary hits (parts of
-# words among them) after which the search for companies ends (news: at most 513 and 1,112).
+# words among them) after which the search for companies ends (news: at most 374 and 1,112).
 MAX_DOCUMENT_MENTIONS = 5_000
 MAX_DOCUMENT_NAME_HITS = 20_000
 # Sentences read for partnerships and sales figures per document (news: at most 158), each
