@@ -29,6 +29,7 @@ from flows.extract.constants import (
     DISCOVERY_HYPHEN_FORMS,
     DISCOVERY_LEADING_WORDS,
     DISCOVERY_MAX_REPEATED_NAMES,
+    DISCOVERY_MAX_SEARCHED_WORDS,
     DISCOVERY_MAX_TOKENS,
     DISCOVERY_RARE_ZIPF,
     DISCOVERY_STOPWORDS,
@@ -631,23 +632,24 @@ def _occurrences(word: str, text: str) -> int:
     """How often a word stands on its own in a text (case-sensitive; no hyphen before it).
 
     A word of letters and digits is counted in the text's word index, built once per text;
-    only other words are searched for (a search per candidate made long texts quadratic).
+    only other words are searched for, each once and at most `DISCOVERY_MAX_SEARCHED_WORDS`
+    per text (a search per candidate made long texts quadratic).
     """
+    words, searched = _word_index(text)
     if _WORD_CHARS_RE.fullmatch(word):
-        return _free_words(text)[word]
-    return _searched_occurrences(word, text)
+        return words[word]
+    if word not in searched:
+        if len(searched) >= DISCOVERY_MAX_SEARCHED_WORDS:
+            return 0
+        searched[word] = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text))
+    return searched[word]
 
 
 @lru_cache(maxsize=1)
-def _free_words(text: str) -> Counter[str]:
-    """The words of a text that no hyphen joins to a word before them, counted."""
-    return Counter(_FREE_WORD_RE.findall(text))
-
-
-@lru_cache(maxsize=256)
-def _searched_occurrences(word: str, text: str) -> int:
-    """How often a word with other characters than letters and digits stands in a text."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w])", text))
+def _word_index(text: str) -> tuple[Counter[str], dict[str, int]]:
+    """The words of a text that no hyphen joins to a word before them, counted, and the
+    counts of other words searched for so far (the last text's only)."""
+    return Counter(_FREE_WORD_RE.findall(text)), {}
 
 
 def _common_word(name: str, language: str | None) -> bool:

@@ -21,7 +21,8 @@ LANGUAGES = ("de", "nl", "en", "it")
 # about 2 s (the sentences read for figures up to their cap), so the 20 MB a file may hold
 # (`AUTONEWS_MAX_FILE_BYTES`) is read in under 90 s. The caps lie far above what news holds
 # (labelled sets and 10kGNAD: sentences up to 1,314 characters, 10 mentions per sentence, 374
-# per document), so news reads as without them. `DISCOVERY_MAX_REPEATED_NAMES` is the last cap.
+# per document), so news reads as without them. The caps of discovery (`DISCOVERY_MAX_*`)
+# stand with its other constants below.
 # A "sentence" longer than this (a text without full stops) is read in windows of at most
 # this many characters, cut at white space, after a comma where one is near.
 MAX_SENTENCE_CHARS = 2_000
@@ -615,6 +616,9 @@ DISCOVERY_MAX_TOKENS = 4
 # Discovered names looked for again over the whole text, per document (the labelled sets
 # have at most 6; each search reads the whole text).
 DISCOVERY_MAX_REPEATED_NAMES = 16
+# Words other than letters and digits (`X-Ray`, `E.ON`) searched for in the whole text, per
+# document, to tell a name from a word also written in lower case (news: one in 1,127 texts).
+DISCOVERY_MAX_SEARCHED_WORDS = 64
 
 # Supply words that belong to another verb (`liefert ... aus` delivers, `liefern ... ab`).
 SUPPLY_EXCLUDE_PATTERN = r"liefer\w*(?=(?:\s+\S+){0,10}?\s+(?:ab|aus)\b)"

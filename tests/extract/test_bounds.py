@@ -6,6 +6,7 @@ up to 12 MB. Times are CPU seconds of this process, with generous factors for a 
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 
@@ -168,3 +169,27 @@ def test_a_parser_that_raises_fails_that_document_only(
     assert failed.error is not None and failed.error.startswith("RecursionError")
     assert failed.mentions == [] and failed.meta.char_count == 0
     assert read.error is None and [m.company_id for m in read.mentions] == ["byd"]
+
+
+def _invented_name(number: int) -> str:
+    """A made-up capitalised word, the same for the same number."""
+    rng = random.Random(number)
+    return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3)).title()
+
+
+def _hyphenated_names(size: int) -> RawDocument:
+    """Sentences naming ever new hyphenated names after a company word."""
+    parts, total, number = [], 0, 0
+    while total < size:
+        part = f"Der Hersteller {_invented_name(number)}-{_invented_name(number + 3)} wächst. "
+        parts.append(part)
+        total += len(part)
+        number += 1
+    return RawDocument("hyphenated", "hyphenated.txt", "".join(parts)[:size])
+
+
+def test_ever_new_hyphenated_names_are_read_in_linear_time(real_extractor: Extractor) -> None:
+    real_extractor.extract(_hyphenated_names(4 * KB))
+    small = min(_seconds(real_extractor, _hyphenated_names(SMALL_KB * KB))[0] for _ in range(2))
+    large = _seconds(real_extractor, _hyphenated_names(LARGE_KB * KB))[0]
+    assert large / LARGE_KB <= LINEAR_FACTOR * max(small / SMALL_KB, 1e-4)
