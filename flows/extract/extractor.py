@@ -164,6 +164,8 @@ class Extractor:
                         sentence_text=sentence_text,
                     )
                 )
+            if read >= MAX_DOCUMENT_READ_SENTENCES:
+                continue  # past the cap, mentions still count; relations and figures are not read
             if len(found) > MAX_SENTENCE_MENTIONS:
                 # A list of companies: its mentions count, its relations and figures are not read.
                 focus.read(index, sentence_text, [])
@@ -227,10 +229,6 @@ class Extractor:
                 focus.read(index, sentence_text, [])
                 continue
             read += 1
-            if read > MAX_DOCUMENT_READ_SENTENCES:
-                # Past the cap, mentions still count; relations and figures are not read.
-                focus.read(index, sentence_text, [])
-                continue
             if described:
                 local = sorted([*local, described], key=lambda m: m.start)
             parties = sorted(local + stand_ins + leaning, key=lambda m: m.start)

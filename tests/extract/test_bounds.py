@@ -14,12 +14,13 @@ import pytest
 import trafilatura
 
 from bench import worst_case
-from flows.extract import Extractor, extract_batch
+from flows.extract import Extractor
 from flows.extract.constants import (
     MAX_DOCUMENT_MENTIONS,
     MAX_SENTENCE_CHARS,
     MAX_SENTENCE_MENTIONS,
 )
+from flows.extract.extractor import _extract_one
 from flows.extract.models import Extraction, RawDocument
 from flows.extract.sentences import split_sentences
 
@@ -157,7 +158,7 @@ def test_html_dropped_tags_skip_scripts_and_styles(real_extractor: Extractor) ->
 
 
 def test_a_parser_that_raises_fails_that_document_only(
-    monkeypatch: pytest.MonkeyPatch,
+    real_extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def deep(*_args: object, **_kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
@@ -165,7 +166,8 @@ def test_a_parser_that_raises_fails_that_document_only(
     monkeypatch.setattr(trafilatura, "bare_extraction", deep)
     page = worst_case.nested_html_depth(10_000)
     text = RawDocument("plain", "plain.txt", "BYD liefert mehr Fahrzeuge aus.")
-    failed, read = extract_batch([page, text])
+    # What extract_batch does for each document, with the extractor built once for the tests.
+    failed, read = (_extract_one(real_extractor, d) for d in (page, text))
     assert failed.error is not None and failed.error.startswith("RecursionError")
     assert failed.mentions == [] and failed.meta.char_count == 0
     assert read.error is None and [m.company_id for m in read.mentions] == ["byd"]
