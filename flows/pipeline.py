@@ -5,19 +5,18 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from flows import warehouse
-from flows.extract import extract_batch
 from flows.extract.models import Extraction, RawDocument
 from flows.ingest import IngestReport, ingest
 from flows.settings import EXTRACTOR_VERSION, Settings
+from flows.workers import Budget, WorkerPool
 
 # Failed documents listed by name in the run report (all are counted).
 REPORTED_FAILURES = 20
@@ -76,6 +75,11 @@ def worker_count(settings: Settings, pending: int) -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def budget(settings: Settings) -> Budget:
+    """What one document may cost its worker."""
+    return Budget(settings.document_seconds, settings.document_memory_mb * 2**20)
+
+
 BatchMapper = Callable[[Iterator[list[RawDocument]]], Iterator[list[Extraction]]]
 
 
@@ -88,7 +92,9 @@ def run_extract(
     """Extract every raw document not yet extracted by this extractor version into staging.
 
     ``mapper`` runs extract_batch over the batches elsewhere (a Dask cluster) and yields the
-    results in order; without it, batches run here or in local worker processes.
+    results in order; without it, batches run in local worker processes (flows.workers), at
+    least one, so that a document over its time or memory budget, or one that kills its
+    worker, costs that document and nothing else.
     """
     report = ExtractReport(EXTRACTOR_VERSION)
     with warehouse.connect(url, autocommit=True) as conn:
@@ -98,14 +104,9 @@ def run_extract(
         if mapper is not None:
             report.workers = 0
             _drain(conn, mapper(batches), report, pending, progress)
-        elif report.workers == 1:
-            results: Iterator[list[Extraction]] = map(extract_batch, batches)
-            _drain(conn, results, report, pending, progress)
         else:
-            with ProcessPoolExecutor(max_workers=report.workers) as pool:
-                results = bounded_map(
-                    partial(pool.submit, extract_batch), batches, window=2 * report.workers
-                )
+            pool = WorkerPool(report.workers, budget(settings))
+            with closing(pool.map(batches)) as results:
                 _drain(conn, results, report, pending, progress)
         if report.documents:
             # Fresh rows have no planner statistics until autovacuum comes by; without them

@@ -26,6 +26,13 @@ MAX_ERROR_CHARS = 1000
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # Documents per extraction batch and per staging write transaction.
 DEFAULT_BATCH_SIZE = 500
+# What reading one document may cost (flows/workers.py): a document still being read after
+# this many seconds, or that has grown its worker process's memory by this many MB, gets its
+# worker killed and is recorded as failed; the rest of its batch goes on. The extractor reads
+# a typical article in milliseconds and a first document (models loaded) in about a second
+# and 150 MB, so these catch only runaways.
+DEFAULT_DOCUMENT_SECONDS = 60.0
+DEFAULT_DOCUMENT_MEMORY_MB = 2048
 # Documents per ingest transaction (a COPY into raw.documents and raw.files).
 DEFAULT_INGEST_BATCH = 1000
 # Stories (near-duplicate documents). Texts are compared as sets of word shingles; MinHash
@@ -68,6 +75,8 @@ class Settings:
     batch_size: int
     workers: int
     ingest_batch: int = DEFAULT_INGEST_BATCH
+    document_seconds: float = DEFAULT_DOCUMENT_SECONDS
+    document_memory_mb: int = DEFAULT_DOCUMENT_MEMORY_MB
 
     @property
     def pgdata_dir(self) -> Path:
@@ -84,6 +93,12 @@ def load_settings() -> Settings:
         batch_size=int(os.environ.get("AUTONEWS_BATCH_SIZE", DEFAULT_BATCH_SIZE)),
         workers=int(os.environ.get("AUTONEWS_WORKERS", "0")),
         ingest_batch=int(os.environ.get("AUTONEWS_INGEST_BATCH", DEFAULT_INGEST_BATCH)),
+        document_seconds=float(
+            os.environ.get("AUTONEWS_DOCUMENT_SECONDS", DEFAULT_DOCUMENT_SECONDS)
+        ),
+        document_memory_mb=int(
+            os.environ.get("AUTONEWS_DOCUMENT_MEMORY_MB", DEFAULT_DOCUMENT_MEMORY_MB)
+        ),
     )
 
 
