@@ -298,7 +298,9 @@ class Ingestor:
                 self._reject(rel, None, info, problem)
             self._flush()
         except BaseException as exc:
-            self._close_batch(report, "failed", repr(exc))
+            # Stopped on request (a KeyboardInterrupt, flows.stopping): 'cancelled'.
+            status = "cancelled" if isinstance(exc, KeyboardInterrupt) else "failed"
+            self._close_batch(report, status, repr(exc))
             raise
         report.files_duplicate = unchanged
         for outcome in self.file_outcomes.values():

@@ -19,7 +19,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.context import get_run_context
 
-from flows import alerts, pipeline, stories, transform, warehouse
+from flows import alerts, pipeline, stopping, stories, transform, warehouse
 from flows.database import resolve_url
 from flows.extract import extract_batch
 from flows.extract.models import Extraction, RawDocument
@@ -153,9 +153,12 @@ def timed(seconds: dict[str, float], name: str, step: Callable[..., Any], *args:
     """Run one step and record its wall-clock seconds under ``name``."""
     started = time.perf_counter()
     try:
-        return step(*args)
+        result = step(*args)
     finally:
         seconds[name] = round(time.perf_counter() - started, 3)
+    # A stop request some library swallowed (and turned into a result) ends the run here.
+    stopping.check()
+    return result
 
 
 def create_report_artifact(report: RunReport) -> None:
@@ -170,7 +173,9 @@ def recorded_run(url: str, report: RunReport, wait_for_lock: bool) -> Iterator[R
     """Hold the run lock and keep the run's record in meta.runs for the block.
 
     Leftovers of an interrupted run are closed first. On success the marts' highlights are
-    collected; either way the report is written to meta.runs and attached as an artifact.
+    collected; either way the report is written to meta.runs and attached as an artifact. A run
+    stopped on request (SIGTERM, Ctrl-C) is recorded as 'cancelled', at once and without the
+    artifact: the Prefect API may have gone down with the same Ctrl-C.
     """
     logger = get_run_logger()
     with warehouse.run_lock(url, wait=wait_for_lock) as lock_conn:
@@ -186,6 +191,11 @@ def recorded_run(url: str, report: RunReport, wait_for_lock: bool) -> Iterator[R
             report.finish(url, run_id, "succeeded")
         except BaseException as exc:
             report.error = f"{type(exc).__name__}: {exc}"
+            if stopping.is_stop(exc):
+                report.finish(url, run_id, "cancelled")
+                stopping.settled()
+                logger.warning("nightly run %s stopped on request: %s", run_id, exc)
+                raise
             report.finish(url, run_id, "failed")
             try:
                 create_report_artifact(report)
@@ -211,8 +221,21 @@ def nightly(
     """One nightly run over the files in ``source_dir`` (default: the bundled samples).
 
     With ``dask_address``, extraction runs on that dask.distributed cluster. A failed run
-    POSTs an alert to AUTONEWS_ALERT_WEBHOOK_URL when it is set (see flows.alerts).
+    POSTs an alert to AUTONEWS_ALERT_WEBHOOK_URL when it is set (see flows.alerts). SIGTERM
+    or Ctrl-C stops it within seconds, recorded as 'cancelled' (see flows.stopping).
     """
+    with stopping.stop_on_signals():
+        return _nightly(source_dir, reprocess, database_url, wait_for_lock, dask_address)
+
+
+def _nightly(
+    source_dir: str | None,
+    reprocess: bool,
+    database_url: str | None,
+    wait_for_lock: bool,
+    dask_address: str | None,
+) -> RunReport:
+    """The body of the flow `nightly`."""
     url = database_url or resolve_url(load_settings())
     source = str(Path(source_dir or SAMPLE_DIR).resolve())
     report = RunReport(source_dir=source, extractor_version=EXTRACTOR_VERSION)

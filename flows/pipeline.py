@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,7 @@ def run_extract(
         if mapper is not None:
             report.workers = 0
             _drain(conn, mapper(batches), report, pending, progress)
-        else:
+        elif pending:
             pool = WorkerPool(report.workers, budget(settings))
             with closing(pool.map(batches)) as results:
                 _drain(conn, results, report, pending, progress)
@@ -113,6 +114,23 @@ def run_extract(
             # dbt's joins over the new rows may pick plans that are many times slower.
             warehouse.analyze(conn)
     return report
+
+
+@contextmanager
+def process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A ProcessPoolExecutor that, left by an exception (the run stops), kills its processes.
+
+    Leaving a plain executor's block waits for every batch already submitted.
+    """
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        raise
+    pool.shutdown()
 
 
 def bounded_map(

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from flows import stopping
+
 if TYPE_CHECKING:
     from prefect.server.api.server import SubprocessASGIServer
 
@@ -115,6 +117,8 @@ def _begin_local_api(timeout: float) -> Callable[[], str]:
     server.server_process = server._run_uvicorn_command()
     server.running = True
     atexit.register(server.stop)
+    # A run stopped on request may exit without its exit handlers (flows.stopping).
+    stopping.at_deadline(lambda: server.server_process and server.server_process.terminate())
     started = time.monotonic()
 
     def wait() -> str:

@@ -21,7 +21,6 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
 
@@ -30,7 +29,7 @@ import psycopg
 from datasketch import MinHash
 
 from flows.extract.text import is_boilerplate_line
-from flows.pipeline import bounded_map, worker_count
+from flows.pipeline import bounded_map, process_pool, worker_count
 from flows.settings import (
     STORY_BAND_ROWS,
     STORY_BATCH_SIZE,
@@ -354,7 +353,7 @@ def assign_stories(
         if workers == 1:
             _assign(conn, (sign_rows(rows, params) for rows in batches), report, params)
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with process_pool(workers) as pool:
                 submit = partial(pool.submit, sign_rows, params=params)
                 signed = bounded_map(submit, batches, window=2 * workers)
                 _assign(conn, signed, report, params)

@@ -76,7 +76,12 @@ def invoke_dbt(url: str, *args: str, marts_schema: str = MARTS_SCHEMA):
         "--quiet",
     ]
     with _dbt_environment(url):
-        return dbtRunner().invoke(argv)
+        result = dbtRunner().invoke(argv)
+    # dbt returns a Ctrl-C (or a stop request, flows.stopping) as its result, after cancelling
+    # its queries: it stops the run, it is no failure of dbt's.
+    if isinstance(result.exception, KeyboardInterrupt):
+        raise result.exception
+    return result
 
 
 def run_dbt(url: str, command: str, *args: str, marts_schema: str = MARTS_SCHEMA) -> DbtReport:

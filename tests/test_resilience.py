@@ -33,11 +33,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def start_run(url: str, source: Path, tmp_path: Path, *args: str) -> subprocess.Popen:
+def start_run(
+    url: str, source: Path, tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.Popen:
     """Start `autonews run` as a real subprocess in a process group of its own.
 
-    It reports to the session's Prefect API server, so no run pays for starting one.
+    It reports to the session's Prefect API server, so no run pays for starting one. ``env``
+    adds to or overrides its environment.
     """
+    extra = env or {}
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -46,6 +50,7 @@ def start_run(url: str, source: Path, tmp_path: Path, *args: str) -> subprocess.
         "AUTONEWS_WORKERS": "1",
         "PREFECT_HOME": str(tmp_path / "prefect"),
         "PREFECT_API_URL": PREFECT_API_URL.value(),
+        **extra,
     }
     return subprocess.Popen(
         [*AUTONEWS, "run", "--source", str(source), *args],
