@@ -169,7 +169,7 @@ def test_a_stopped_run_is_listed_as_cancelled(db: str, tmp_path: Path) -> None:
             "insert into meta.runs (extractor_version, status, finished_at, error_message) "
             "values ('x', 'cancelled', now(), 'RunCancelled: stopped on request (SIGTERM)')"
         )
-    env = {**os.environ, "DATABASE_URL": db}
+    env = {**os.environ, "DATABASE_URL": db, "COLUMNS": "250"}
     result = subprocess.run(
         [*AUTONEWS, "status"], cwd=PROJECT_DIR, env=env, capture_output=True, timeout=300
     )
