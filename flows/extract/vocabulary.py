@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from flows.extract.gate import gated
+from flows.extract.gate import gated, literals, lower_like_re
 from flows.extract.models import PARTNERSHIP_TYPES, PERSON_ROLES
 from flows.extract.reference import load_statuses
 
@@ -499,16 +499,31 @@ def marker_pattern(role: str, language: str | None, anchor: str = "end") -> re.P
 class Prefilter:
     """A cheap test that a text may hold a relation word: the literal stems of the trigger
     table in one Aho-Corasick automaton (linear in the text; Python's `re` tries a long
-    alternation of words one by one), and the few rows without a usable stem as a regex."""
+    alternation of words one by one), and the few rows without a usable stem each as its
+    own regex, run only when one of its fixed letter runs (`jv`, `owned by`) stands in the
+    text. `automaton` holds both: a stem's payload is None, a letter run's the rows it gates."""
 
-    stems: ahocorasick.Automaton
-    rest: re.Pattern[str] | None
+    automaton: ahocorasick.Automaton | None
+    stems: ahocorasick.Automaton | None
+    gates: ahocorasick.Automaton | None
+    rows: tuple[re.Pattern[str], ...]
+    ungated: tuple[int, ...]
 
     def search(self, text: str) -> bool:
         """Whether any trigger of any language may stand in a text."""
-        for _ in self.stems.iter(text.lower()):
-            return True
-        return bool(self.rest and self.rest.search(text))
+        if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
+            # `str.lower` and the gates' lowering differ on these letters: two passes.
+            for _ in self.stems.iter(text.lower()) if self.stems else ():
+                return True
+            hits = self.gates.iter(lower_like_re(text)) if self.gates else ()
+        else:
+            hits = self.automaton.iter(text.lower()) if self.automaton else ()
+        rows = set(self.ungated)
+        for _, gated_rows in hits:
+            if gated_rows is None:
+                return True
+            rows.update(gated_rows)
+        return any(self.rows[i].search(text) for i in sorted(rows))
 
 
 def _stem(pattern: str) -> str | None:
@@ -527,8 +542,8 @@ def _stem(pattern: str) -> str | None:
 @lru_cache(maxsize=1)
 def trigger_prefilter() -> Prefilter:
     """The prefilter over every trigger row that is not weak, of every language."""
-    automaton = ahocorasick.Automaton()
-    rest = []
+    stems: list[str] = []
+    rest: list[str] = []
     for row in vocabulary().triggers:
         if "weak" in row.flags:
             continue
@@ -536,13 +551,37 @@ def trigger_prefilter() -> Prefilter:
         if stem is None:
             rest.append(row.pattern)
         else:
-            automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    rest = list(dict.fromkeys(rest))
-    union = re.compile(f"{_WORD_START}(?:{_alternation(rest)})", re.I) if rest else None
+            stems.append(stem)
+    rows = tuple(re.compile(f"{_WORD_START}(?:{p})", re.I) for p in dict.fromkeys(rest))
     # The rows without a stem still have fixed letters (`jv`, `owned by`): gate on them.
-    union = gated(union) if union is not None else None
-    return Prefilter(automaton, union)
+    gated_rows: dict[str, tuple[int, ...]] = {}
+    ungated = []
+    for index, regex in enumerate(rows):
+        words = literals(regex.pattern, regex.flags)
+        if not words:
+            ungated.append(index)
+        for word in words or ():
+            gated_rows[word] = (*gated_rows.get(word, ()), index)
+    both: dict[str, object] = {**gated_rows, **dict.fromkeys(stems)}  # a stem settles it
+    return Prefilter(
+        _automaton(both),
+        _automaton(dict.fromkeys(stems)),
+        _automaton(gated_rows),
+        rows,
+        tuple(ungated),
+    )
+
+
+def _automaton(payloads: dict[str, object]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton over the keys, each found with its payload; None when
+    there are no keys (an empty automaton cannot be searched)."""
+    if not payloads:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, payload in payloads.items():
+        automaton.add_word(word, payload)
+    automaton.make_automaton()
+    return automaton
 
 
 def legal_forms(use: str) -> tuple[str, ...]:
