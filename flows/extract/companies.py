@@ -822,16 +822,21 @@ class Discoverer:
         listed with the first one too. The plausible names are found first, and only then is
         a relation word looked for right before their preposition."""
         out: list[tuple[int, int]] = []
-        if not trigger_prefilter().search(text):
+        prefilter = trigger_prefilter()
+        if not prefilter.search(text):
             return out  # no relation word anywhere: no slot can have one before it
         for slot in self._slot_re.finditer(text):
-            names = self._listed_names(text, slot.end())
+            start, end = slot.span()
+            # Most slots have no relation word within reach: settled by the prefilter first.
+            if not prefilter.search(text[max(0, start - _RELATION_WINDOW) : end]):
+                continue
+            names = self._listed_names(text, end)
             # Most capitalised words after a preposition are common nouns (German `mit Blick`):
             # settled by two word-frequency lookups before the relation word is looked for.
             if (
                 names
                 and not all(_common_word(text[s:e], self.language) for s, e in names)
-                and self._relation_before(text, slot.start(), slot.end())
+                and self._relation_before(text, start, end)
             ):
                 out += names
         return out
@@ -858,11 +863,10 @@ class Discoverer:
 
     def _relation_before(self, text: str, start: int, end: int) -> bool:
         """Whether a relation word governs the preposition at `start`: right before it, a
-        passive word that carries it (`controllata dai`), or a sale a few words before."""
+        passive word that carries it (`controllata dai`), or a sale a few words before.
+        The caller has found the prefilter true on the text from the window's head to `end`."""
         head = max(0, start - _RELATION_WINDOW)
         window = text[head : end + _RELATION_WINDOW]  # room for the lookaheads of a row
-        if not trigger_prefilter().search(text[head:end]):
-            return False
         for _, match, row in trigger_matcher(self.language).finditer(window):
             stop = head + match.end()
             if "sale" in row.flags:
