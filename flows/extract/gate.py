@@ -36,9 +36,10 @@ def lower_like_re(text: str) -> str:
     return text.lower()
 
 
-# A set of strings at least one of which every match contains, and whether the element
-# matches exactly one of them (so that what follows may be appended).
-_Literals = tuple[frozenset[str], bool]
+# A set of strings at least one of which every match contains, whether the element
+# matches exactly one of them (so that what follows may be appended), and whether every
+# match starts with one of them (so that they may be appended to what precedes).
+_Literals = tuple[frozenset[str], bool, bool]
 _ZERO_WIDTH = object()
 
 
@@ -46,7 +47,7 @@ def _element(op: object, av: object) -> _Literals | object | None:
     """The literals of one parsed element; None when it has none, `_ZERO_WIDTH` for a
     lookaround or an anchor."""
     if op is sre_constants.LITERAL:
-        return frozenset({lower_like_re(chr(av))}), True  # type: ignore[arg-type]
+        return frozenset({lower_like_re(chr(av))}), True, True  # type: ignore[arg-type]
     if op is sre_constants.SUBPATTERN:
         return _sequence(av[-1])  # type: ignore[index]
     if op is sre_constants.BRANCH:
@@ -56,12 +57,12 @@ def _element(op: object, av: object) -> _Literals | object | None:
         union = frozenset().union(*(f[0] for f in found))  # type: ignore[index]
         if len(union) > _MAX_LITERALS:
             return None
-        return union, all(f[1] for f in found)  # type: ignore[index]
+        return union, all(f[1] for f in found), all(f[2] for f in found)  # type: ignore[index]
     if op is sre_constants.IN:
         chars = [a for o, a in av if o is sre_constants.LITERAL]  # type: ignore[union-attr]
         if len(chars) != len(av) or len(chars) > 8:  # type: ignore[arg-type]
             return None
-        return frozenset(lower_like_re(chr(c)) for c in chars), True
+        return frozenset(lower_like_re(chr(c)) for c in chars), True, True
     if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
         return _ZERO_WIDTH
     return None
@@ -72,6 +73,8 @@ def _sequence(items: object) -> _Literals | None:
     best: frozenset[str] | None = None
     exact = True
     run: frozenset[str] = frozenset({""})
+    # What every match of the sequence starts with, once known (`sells?`: `sell`).
+    opening: frozenset[str] | None = None
 
     def offer(candidate: frozenset[str]) -> None:
         nonlocal best
@@ -85,17 +88,25 @@ def _sequence(items: object) -> _Literals | None:
         if found is _ZERO_WIDTH:
             continue
         if found is None or not found[1] or len(run) * len(found[0]) > _MAX_LITERALS:  # type: ignore[index]
+            # The exact run stands right before this element: when every match of the
+            # element starts with one of its literals, the run joined to them is a literal.
+            joined = run
+            if found is not None and found[2] and len(run) * len(found[0]) <= _MAX_LITERALS:  # type: ignore[index]
+                joined = frozenset(a + b for a, b in product(run, found[0]))  # type: ignore[index]
+            if exact and "" not in joined:
+                opening = joined
             exact = False
             offer(run)
             if found is not None:
                 offer(found[0])  # type: ignore[index]
+            offer(joined)
             run = frozenset({""})
             continue
         run = frozenset(a + b for a, b in product(run, found[0]))  # type: ignore[index]
     if exact:
-        return run, True
+        return run, True, True
     offer(run)
-    return (best, False) if best is not None else None
+    return (best, False, best == opening) if best is not None else None
 
 
 def literals(pattern: str, flags: int = 0) -> frozenset[str] | None:

@@ -17,6 +17,16 @@ def test_literals_after_a_leading_repeat() -> None:
     assert literals(r"(?:grand)?order(?=\s)") == {"order"}
 
 
+def test_literals_joined_to_the_opening_of_what_follows() -> None:
+    # The parser factors the shared `s` out of the branches; each branch still opens with
+    # its own letters, so `s` is joined to them rather than lost.
+    assert literals(r"(?:sells?|sold|sale)(?=\s+to\s)", re.I) == {"sell", "sold", "sale"}
+    assert literals(r"ab(?:c+|d)e") == {"ab"}
+    assert literals(r"x(?:yz?|w)\s+") == {"xy", "xw"}
+    # A branch that does not open with its letters is not joined.
+    assert literals(r"ab(?:\d+cd|ef)") == {"ab"}
+
+
 def test_no_literals_without_fixed_letters() -> None:
     assert literals(r"\d+|units") is None
     assert literals(r"(?:\w+ )?") is None
