@@ -28,12 +28,23 @@ _RE_CASE_TWINS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
 _LATIN_MAX = 0x24F
 
 
+# The last text lowered and its lowered form: the gates of one sentence ask in a row.
+_last_lowered: tuple[str, str] = ("", "")
+
+
 def lower_like_re(text: str) -> str:
     """A text lowered so that every letter `re.IGNORECASE` equates with a Latin letter
     becomes that letter."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text
     if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
-        text = text.translate(_RE_CASE_TWINS)
-    return text.lower()
+        lowered = text.translate(_RE_CASE_TWINS)
+    lowered = lowered.lower()
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 # A set of strings at least one of which every match contains, whether the element
