@@ -55,6 +55,7 @@ from flows.extract.constants import (
     RIVAL_COMPOUND_PATTERN,
     WEEKDAY_PREFIXES,
 )
+from flows.extract.gate import opening_search, scan
 from flows.extract.reference import Name, Reference
 from flows.extract.text import Spans, fold, fold_name
 from flows.extract.vocabulary import (
@@ -709,6 +710,8 @@ class Discoverer:
             rf"(?<![\w])(?:{marker_alternation('object_slot', language)})"
             r"(?:[a-zäöüß][\w-]*[ \t]+){0,2}?(?=[A-ZÄÖÜ0-9])"
         )
+        # Slots are read only where one of their prepositions stands (`mit`, `to`).
+        self._slot_opening = opening_search(self._slot_re)
         self._object_name_re = re.compile(_OBJECT_NAME)
         self._object_list_re = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:{coordination})[ \t]+")
 
@@ -825,7 +828,7 @@ class Discoverer:
         prefilter = trigger_prefilter()
         if not prefilter.search(text):
             return out  # no relation word anywhere: no slot can have one before it
-        for slot in self._slot_re.finditer(text):
+        for slot in scan(self._slot_re, self._slot_opening, text):
             start, end = slot.span()
             # Most slots have no relation word within reach: settled by the prefilter first.
             if not prefilter.search(text[max(0, start - _RELATION_WINDOW) : end]):

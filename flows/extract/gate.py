@@ -26,6 +26,8 @@ _RE_CASE_TWINS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
 # Literals are only trusted in Latin script: other scripts have more letters that
 # `re.IGNORECASE` and `str.lower` treat differently (Greek final sigma, the micro sign).
 _LATIN_MAX = 0x24F
+# Opening strings shorter than this find too many offsets to be worth the regex's trials.
+_MIN_OPENING = 2
 
 
 # The last text lowered and its lowered form: the gates of one sentence ask in a row.
@@ -129,6 +131,56 @@ def literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     if any(ord(c) > _LATIN_MAX or c == "µ" for word in found[0] for c in word):
         return None
     return found[0]
+
+
+def _opening(items: object) -> frozenset[str] | None:
+    """Lowered strings one of which every match of a sequence starts with; None when
+    unknown (no fixed letters at its start)."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:  # type: ignore[attr-defined]
+        found = _element(op, av)
+        if found is _ZERO_WIDTH:
+            continue
+        if found is None or len(run) * len(found[0]) > _MAX_LITERALS:  # type: ignore[index]
+            break
+        joined = frozenset(a + b for a, b in product(run, found[0]))  # type: ignore[index]
+        if not found[1]:  # type: ignore[index]
+            run = joined if found[2] else run  # type: ignore[index]
+            break
+        run = joined
+    return None if "" in run else run
+
+
+def opening_search(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex that finds, in a text lowered by `lower_like_re`, every offset at which
+    `regex` may match: the strings all its matches start with. None when they are unknown,
+    beyond Latin script or too short to narrow anything down."""
+    words = _opening(sre_parser.parse(regex.pattern, regex.flags))
+    if not words or any(ord(c) > _LATIN_MAX or c == "µ" for word in words for c in word):
+        return None
+    if min(map(len, words)) < _MIN_OPENING:
+        return None  # a single letter stands everywhere: the regex alone is cheaper
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def scan(
+    regex: re.Pattern[str], opening: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """`regex.finditer(text)`, trying the regex only where `opening` (from `opening_search`)
+    finds one of the strings its matches start with."""
+    lowered = lower_like_re(text)
+    if opening is None or len(lowered) != len(text):
+        yield from regex.finditer(text)
+        return
+    position = 0
+    while (candidate := opening.search(lowered, position)) is not None:
+        start = candidate.start()
+        found = regex.match(text, start)
+        if found is None:
+            position = start + 1
+            continue
+        yield found  # never empty: it starts with one of the opening strings
+        position = found.end()
 
 
 class GatedPattern:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from flows.extract.gate import GatedPattern, gated, literals, lower_like_re
+from flows.extract.gate import GatedPattern, gated, literals, lower_like_re, opening_search, scan
 
 
 def test_literals_of_an_alternation_with_lookarounds() -> None:
@@ -62,3 +62,26 @@ def test_dotless_and_dotted_i_lower_like_re() -> None:
 def test_a_pattern_without_literals_stays_ungated() -> None:
     regex = re.compile(r"\d+", re.I)
     assert gated(regex) is regex
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vertrag mit der Zorvex AG und mit Pellia, durch Kandor vermittelt.",
+        "xmit Zorvex; Amit Pellia mit  den  neuen Partnern Kandor",
+        "İmit Zorvex mit Pellia",
+        "nothing here",
+    ],
+)
+def test_scan_equals_finditer(text: str) -> None:
+    regex = re.compile(r"(?<![\w])\b(?:mit|durch)\s+(?:de[nmrs]|die)?\s*(?=[A-Z])")
+    opening = opening_search(regex)
+    assert opening is not None and opening.pattern == "durch|mit"
+    assert [m.span() for m in scan(regex, opening, text)] == [
+        m.span() for m in regex.finditer(text)
+    ]
+
+
+def test_no_opening_search_without_leading_letters() -> None:
+    assert opening_search(re.compile(r"\S*plant")) is None
+    assert opening_search(re.compile(r"a|bc")) is None  # one letter finds every offset
