@@ -93,10 +93,23 @@ _COMPOUND_HEADS = COMPOUND_CONTEXT_HEADS
 _COMPOUND_HEAD_ENDINGS = tuple(e for head in _COMPOUND_HEADS for e in (head, f"{head}s"))
 
 
+_Anchor = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # key, kind, languages, forms
+
+
 @lru_cache(maxsize=1)
 def _anchor_automaton() -> ahocorasick.Automaton:
     """One automaton over every legal form and context word, built once per process."""
-    anchors: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
+    automaton = ahocorasick.Automaton()
+    for key, payload in _anchor_payloads().items():
+        automaton.add_word(key, payload)
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _anchor_payloads() -> dict[str, _Anchor]:
+    """Every legal form, context word, hyphen form and compound head, by folded key."""
+    anchors: dict[str, _Anchor] = {}
     for form in legal_forms("discovery"):
         key = fold_name(form)
         old = anchors.get(key)
@@ -116,11 +129,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
             anchors[key] = (key, "hyphen", (), (form,))
     for head in _COMPOUND_HEADS:
         anchors.setdefault(head, (head, "compound", ("de", "nl", "en"), (head,)))
-    automaton = ahocorasick.Automaton()
-    for key, payload in anchors.items():
-        automaton.add_word(key, payload)
-    automaton.make_automaton()
-    return automaton
+    return anchors
 
 
 _NAME_RUN_BEFORE_RE = re.compile(
@@ -251,10 +260,18 @@ class CompanyMatcher:
             ):
                 entries[key] = [Name(short, name.company_id, name.method, name.case_sensitive)]
         self.automaton = ahocorasick.Automaton()
+        # The names and discovery's anchors in one automaton: one pass over a text finds both.
+        self._with_anchors = ahocorasick.Automaton()
+        anchors = _anchor_payloads()
         for key, names in entries.items():
             names.sort(key=lambda n: (METHOD_RANK[n.method], n.company_id))
             self.automaton.add_word(key, (key, tuple(names)))
+            self._with_anchors.add_word(key, ((key, tuple(names)), anchors.get(key)))
+        for key, anchor in anchors.items():
+            if key not in entries:
+                self._with_anchors.add_word(key, (None, anchor))
         self.automaton.make_automaton()
+        self._with_anchors.make_automaton()
         # Discovery never turns a listed name or product into a new company.
         self.stop_keys = frozenset(entries)
 
@@ -268,10 +285,35 @@ class CompanyMatcher:
 
     def candidates(self, text: str, folded: str) -> list[tuple[int, int, Name, bool]]:
         """Every dictionary hit on word boundaries: start, end, name, inflected."""
+        return self.scan(text, folded)[0]
+
+    def scan(
+        self, text: str, folded: str
+    ) -> tuple[list[tuple[int, int, Name, bool]], list[tuple[int, _Anchor]]]:
+        """The dictionary hits (as `candidates`) and the anchors of discovery standing in a
+        text (as the anchor automaton reports them), from one pass."""
+        hits, anchors, _ = self.scan_within(text, folded, None)
+        return hits, anchors
+
+    def scan_within(
+        self, text: str, folded: str, limit: int | None
+    ) -> tuple[list[tuple[int, int, Name, bool]], list[tuple[int, _Anchor]], int]:
+        """As `scan`, stopping where the ``limit``-th dictionary hit (word parts included)
+        begins; also where it stopped (the text's length when it did not)."""
         out: list[tuple[int, int, Name, bool]] = []
+        anchors: list[tuple[int, _Anchor]] = []
         size = len(folded)
-        for end_index, (key, names) in self.automaton.iter(folded):
+        seen = 0
+        for end_index, (entry, anchor) in self._with_anchors.iter(folded):
+            if anchor is not None:
+                anchors.append((end_index, anchor))
+            if entry is None:
+                continue
+            key, names = entry
             start = end_index - len(key) + 1
+            seen += 1
+            if limit is not None and seen >= limit:
+                return out, anchors, start
             end = end_index + 1
             if start > 0 and folded[start - 1].isalnum():
                 continue
@@ -290,7 +332,7 @@ class CompanyMatcher:
                 if self._surface_ok(surface, name):
                     out.append((start, end + inflected, name, inflected))
                     break
-        return out
+        return out, anchors, size
 
     @staticmethod
     def _compound_tail(folded: str, key: str, end: int) -> bool:
@@ -715,11 +757,15 @@ class Discoverer:
         self._object_name_re = re.compile(_OBJECT_NAME)
         self._object_list_re = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:{coordination})[ \t]+")
 
-    def _anchors(self, text: str, folded: str) -> list[tuple[int, int, str]]:
-        """Legal forms and context words standing in a text: (start, end, kind)."""
+    def _anchors(
+        self, text: str, folded: str, hits: list[tuple[int, _Anchor]] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Legal forms and context words standing in a text: (start, end, kind); `hits` are
+        the anchor automaton's hits in the folded text when they are already known."""
         out: list[tuple[int, int, str]] = []
         size = len(folded)
-        for end_index, (key, kind, langs, forms) in _anchor_automaton().iter(folded):
+        found = _anchor_automaton().iter(folded) if hits is None else hits
+        for end_index, (key, kind, langs, forms) in found:
             start, end = end_index - len(key) + 1, end_index + 1
             if end < size and folded[end].isalnum():
                 continue
@@ -759,8 +805,10 @@ class Discoverer:
         blocked: list[tuple[int, int]],
         stop_keys: frozenset[str],
         folded: str | None = None,
+        anchor_hits: list[tuple[int, _Anchor]] | None = None,
     ) -> list[Match]:
-        """Discovered company mentions that do not overlap blocked spans."""
+        """Discovered company mentions that do not overlap blocked spans (`anchor_hits`: the
+        anchors in `folded`, from `CompanyMatcher.scan`)."""
         found: list[Match] = []
         spans = Spans(len(text), indexed=True)
         for s_blocked, e_blocked in blocked:
@@ -792,7 +840,8 @@ class Discoverer:
             spans.add(start, end)
             found.append(Match(start, end, "d-" + slug(core), core, "discovered", False))
 
-        for start, end, kind in self._anchors(text, fold(text) if folded is None else folded):
+        folded = fold(text) if folded is None else folded
+        for start, end, kind in self._anchors(text, folded, anchor_hits):
             if kind == "hyphen":
                 modifier = _MODIFIER_RE.search(text, max(0, start - _LEGAL_WINDOW), start - 1)
                 if modifier:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -90,13 +89,17 @@ class Extractor:
     def _find(self, text: str, language: str | None) -> tuple[list[Match], list[Match]]:
         """Company mentions and product stand-ins of a text, from one dictionary pass."""
         folded = fold(text)
-        scope = self._scope(folded)
+        # One automaton pass finds the names and discovery's anchors, and stops where the
+        # MAX_DOCUMENT_NAME_HITS-th dictionary hit begins: the search ends there.
+        hits, anchors, scope = self.matcher.scan_within(text, folded, MAX_DOCUMENT_NAME_HITS)
         if scope < len(text):
             text, folded = text[:scope], folded[:scope]
-        hits = self.matcher.candidates(text, folded)
+            hits, anchors = self.matcher.scan(text, folded)
         matches, products = self.matcher.find(text, folded, hits)
         blocked = [(m.start, m.end) for m in matches] + products
-        discovered = self._discoverer(language).find(text, blocked, self.matcher.stop_keys, folded)
+        discovered = self._discoverer(language).find(
+            text, blocked, self.matcher.stop_keys, folded, anchors
+        )
         # `ORF Mediaservice GmbH`: a unit named after a listed company is that company's.
         ends = {m.end for m in matches}
         discovered = [
@@ -105,14 +108,6 @@ class Extractor:
         stand_ins = self.matcher.product_stand_ins(text, folded, hits) if products else []
         found = sorted(matches + discovered, key=lambda m: m.start)
         return found[:MAX_DOCUMENT_MENTIONS], stand_ins[:MAX_DOCUMENT_MENTIONS]
-
-    def _scope(self, folded: str) -> int:
-        """Where the search for companies in a text ends: at its end, or where its
-        `MAX_DOCUMENT_NAME_HITS`-th dictionary hit begins (the automaton is read lazily)."""
-        hits = self.matcher.automaton.iter(folded)
-        for end_index, (key, _) in itertools.islice(hits, MAX_DOCUMENT_NAME_HITS - 1, None):
-            return end_index - len(key) + 1
-        return len(folded)
 
     def extract(self, doc: RawDocument) -> Extraction:
         """Read one document."""

@@ -245,3 +245,21 @@ def test_a_discovered_name_is_named_again_without_its_generic_tail(
     found = _found(extractor, text, language)
     ids = {c for s, c, m in found if m == "discovered"}
     assert len(ids) == 1 and sum(m == "discovered" for _, _, m in found) == 2, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Brenntag AG und der Zulieferer Kandor GmbH & Co. KG: ein Autobauer-Deal mit VW.",
+        "Der Softwarehersteller Zorvatek SE übernimmt die Pellia-Gruppe.",
+    ],
+)
+def test_one_pass_finds_names_and_anchors(extractor, text) -> None:
+    from flows.extract.companies import _anchor_automaton
+    from flows.extract.text import fold
+
+    folded = fold(text)
+    hits, anchors = extractor.matcher.scan(text, folded)
+    assert hits == extractor.matcher.candidates(text, folded)
+    assert anchors == list(_anchor_automaton().iter(folded))
+    assert anchors
