@@ -23,6 +23,7 @@ from flows.extract.constants import (
     ACRONYM_MAX_LEN,
     AMBIGUOUS_NAME_DOMAINS,
     AMBIGUOUS_NAMES,
+    APOSTROPHES,
     COMPOUND_CONTEXT_HEADS,
     DISCOVERY_COMMON_ZIPF,
     DISCOVERY_CONTEXT_WORDS,
@@ -94,6 +95,8 @@ _COMPOUND_HEAD_ENDINGS = tuple(e for head in _COMPOUND_HEADS for e in (head, f"{
 
 
 _Anchor = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # key, kind, languages, forms
+# Characters `fold` writes for others (hyphens become spaces, apostrophes one apostrophe).
+_FOLDED_CHARS = frozenset(HYPHENS + APOSTROPHES + " '")
 
 
 @lru_cache(maxsize=1)
@@ -260,17 +263,25 @@ class CompanyMatcher:
             ):
                 entries[key] = [Name(short, name.company_id, name.method, name.case_sensitive)]
         self.automaton = ahocorasick.Automaton()
-        # The names and discovery's anchors in one automaton: one pass over a text finds both.
-        self._with_anchors = ahocorasick.Automaton()
-        anchors = _anchor_payloads()
         for key, names in entries.items():
             names.sort(key=lambda n: (METHOD_RANK[n.method], n.company_id))
             self.automaton.add_word(key, (key, tuple(names)))
-            self._with_anchors.add_word(key, ((key, tuple(names)), anchors.get(key)))
-        for key, anchor in anchors.items():
-            if key not in entries:
-                self._with_anchors.add_word(key, (None, anchor))
         self.automaton.make_automaton()
+        # The names, discovery's anchors and the relation stems in one automaton: one pass
+        # over a folded text finds them all. Only stems that folding leaves alone (no space,
+        # hyphen or apostrophe) are in it: found in the folded text, they stand in the
+        # lowered text the prefilter reads.
+        anchors = _anchor_payloads()
+        stems = {
+            stem
+            for stem in trigger_prefilter().stem_words
+            if not any(c in _FOLDED_CHARS for c in stem)
+        }
+        self._with_anchors = ahocorasick.Automaton()
+        for key in {*entries, *anchors, *stems}:
+            names = entries.get(key)
+            entry = (key, tuple(names)) if names else None
+            self._with_anchors.add_word(key, (entry, anchors.get(key), key in stems))
         self._with_anchors.make_automaton()
         # Discovery never turns a listed name or product into a new company.
         self.stop_keys = frozenset(entries)
@@ -289,22 +300,25 @@ class CompanyMatcher:
 
     def scan(
         self, text: str, folded: str
-    ) -> tuple[list[tuple[int, int, Name, bool]], list[tuple[int, _Anchor]]]:
-        """The dictionary hits (as `candidates`) and the anchors of discovery standing in a
-        text (as the anchor automaton reports them), from one pass."""
-        hits, anchors, _ = self.scan_within(text, folded, None)
-        return hits, anchors
+    ) -> tuple[list[tuple[int, int, Name, bool]], list[tuple[int, _Anchor]], bool]:
+        """The dictionary hits (as `candidates`), the anchors of discovery standing in a
+        text (as the anchor automaton reports them) and whether a relation stem stands in it
+        (True: the trigger prefilter is true on the text), from one pass."""
+        hits, anchors, relation, _ = self.scan_within(text, folded, None)
+        return hits, anchors, relation
 
     def scan_within(
         self, text: str, folded: str, limit: int | None
-    ) -> tuple[list[tuple[int, int, Name, bool]], list[tuple[int, _Anchor]], int]:
+    ) -> tuple[list[tuple[int, int, Name, bool]], list[tuple[int, _Anchor]], bool, int]:
         """As `scan`, stopping where the ``limit``-th dictionary hit (word parts included)
         begins; also where it stopped (the text's length when it did not)."""
         out: list[tuple[int, int, Name, bool]] = []
         anchors: list[tuple[int, _Anchor]] = []
+        relation = False
         size = len(folded)
         seen = 0
-        for end_index, (entry, anchor) in self._with_anchors.iter(folded):
+        for end_index, (entry, anchor, stem) in self._with_anchors.iter(folded):
+            relation = relation or stem
             if anchor is not None:
                 anchors.append((end_index, anchor))
             if entry is None:
@@ -313,7 +327,7 @@ class CompanyMatcher:
             start = end_index - len(key) + 1
             seen += 1
             if limit is not None and seen >= limit:
-                return out, anchors, start
+                return out, anchors, relation, start
             end = end_index + 1
             if start > 0 and folded[start - 1].isalnum():
                 continue
@@ -332,7 +346,7 @@ class CompanyMatcher:
                 if self._surface_ok(surface, name):
                     out.append((start, end + inflected, name, inflected))
                     break
-        return out, anchors, size
+        return out, anchors, relation, size
 
     @staticmethod
     def _compound_tail(folded: str, key: str, end: int) -> bool:
@@ -806,9 +820,11 @@ class Discoverer:
         stop_keys: frozenset[str],
         folded: str | None = None,
         anchor_hits: list[tuple[int, _Anchor]] | None = None,
+        relation: bool = False,
     ) -> list[Match]:
         """Discovered company mentions that do not overlap blocked spans (`anchor_hits`: the
-        anchors in `folded`, from `CompanyMatcher.scan`)."""
+        anchors in `folded`, and `relation`: whether a relation stem stands in it, from
+        `CompanyMatcher.scan`)."""
         found: list[Match] = []
         spans = Spans(len(text), indexed=True)
         for s_blocked, e_blocked in blocked:
@@ -862,20 +878,21 @@ class Discoverer:
                 kept.append(token)
             name_start = match.start("name")
             add(name_start, name_start + len(" ".join(kept)), legal=False)
-        for start, end in self._objects(text):
+        for start, end in self._objects(text, relation):
             if _object_plausible(text[start:end], text, self.language):
                 add(start, end, legal=False)
         found.extend(self._repeats(text, found, spans))
         return sorted(found, key=lambda m: m.start)
 
-    def _objects(self, text: str) -> list[tuple[int, int]]:
+    def _objects(self, text: str, relation: bool = False) -> list[tuple[int, int]]:
         """Names in the object slot of a relation word, after its preposition (`Vereinbarung
         mit Zorvatek`, `controllata dai soci Quendrix e Morlavi`, `sold to X`), the names
         listed with the first one too. The plausible names are found first, and only then is
-        a relation word looked for right before their preposition."""
+        a relation word looked for right before their preposition. `relation`: the caller
+        knows that the trigger prefilter is true on the text."""
         out: list[tuple[int, int]] = []
         prefilter = trigger_prefilter()
-        if not prefilter.search(text):
+        if not relation and not prefilter.search(text):
             return out  # no relation word anywhere: no slot can have one before it
         for slot in scan(self._slot_re, self._slot_opening, text):
             start, end = slot.span()

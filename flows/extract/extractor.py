@@ -89,16 +89,19 @@ class Extractor:
     def _find(self, text: str, language: str | None) -> tuple[list[Match], list[Match]]:
         """Company mentions and product stand-ins of a text, from one dictionary pass."""
         folded = fold(text)
-        # One automaton pass finds the names and discovery's anchors, and stops where the
-        # MAX_DOCUMENT_NAME_HITS-th dictionary hit begins: the search ends there.
-        hits, anchors, scope = self.matcher.scan_within(text, folded, MAX_DOCUMENT_NAME_HITS)
+        # One automaton pass finds the names, discovery's anchors and whether a relation stem
+        # stands in the text, and stops where the MAX_DOCUMENT_NAME_HITS-th dictionary hit
+        # begins: the search for companies ends there.
+        hits, anchors, relation, scope = self.matcher.scan_within(
+            text, folded, MAX_DOCUMENT_NAME_HITS
+        )
         if scope < len(text):
             text, folded = text[:scope], folded[:scope]
-            hits, anchors = self.matcher.scan(text, folded)
+            hits, anchors, relation = self.matcher.scan(text, folded)
         matches, products = self.matcher.find(text, folded, hits)
         blocked = [(m.start, m.end) for m in matches] + products
         discovered = self._discoverer(language).find(
-            text, blocked, self.matcher.stop_keys, folded, anchors
+            text, blocked, self.matcher.stop_keys, folded, anchors, relation
         )
         # `ORF Mediaservice GmbH`: a unit named after a listed company is that company's.
         ends = {m.end for m in matches}

@@ -508,6 +508,8 @@ class Prefilter:
     gates: ahocorasick.Automaton | None
     rows: tuple[re.Pattern[str], ...]
     ungated: tuple[int, ...]
+    # The stems themselves: any of them standing in a text settles the test.
+    stem_words: tuple[str, ...] = ()
 
     def search(self, text: str) -> bool:
         """Whether any trigger of any language may stand in a text."""
@@ -569,6 +571,7 @@ def trigger_prefilter() -> Prefilter:
         _automaton(gated_rows),
         rows,
         tuple(ungated),
+        tuple(dict.fromkeys(stems)),
     )
 
 

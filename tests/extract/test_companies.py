@@ -259,7 +259,7 @@ def test_one_pass_finds_names_and_anchors(extractor, text) -> None:
     from flows.extract.text import fold
 
     folded = fold(text)
-    hits, anchors = extractor.matcher.scan(text, folded)
+    hits, anchors, _ = extractor.matcher.scan(text, folded)
     assert hits == extractor.matcher.candidates(text, folded)
     assert anchors == list(_anchor_automaton().iter(folded))
     assert anchors
