@@ -670,10 +670,11 @@ def _previous_topic(
 
 @functools.lru_cache(maxsize=8)
 def _anaphor_pattern(language: str | None) -> re.Pattern[str] | None:
-    """The definite descriptions that refer back to a company, for one language."""
+    """The definite descriptions that refer back to a company, for one language (behind the
+    literal gate of their nouns: most sentences hold none)."""
     if language not in ANAPHOR_PATTERNS:
         return None
-    return re.compile(ANAPHOR_PATTERNS[language])
+    return gated(re.compile(ANAPHOR_PATTERNS[language]))
 
 
 _EXTRACTORS: dict[str, Extractor] = {}
