@@ -60,6 +60,7 @@ from flows.extract.periods import (
 from flows.extract.sentences import split_line
 from flows.extract.shares import is_change, is_market_share, names_a_stake, share_context
 from flows.extract.text import is_boilerplate_line, word_regex
+from flows.extract.vocabulary import own_and_english
 
 _CLAUSE_RE = re.compile(r"[;:()\u2013\u2014]|,(?=\s|[^\W\d])|\s-\s")
 _COMPARISON_RE = re.compile(
@@ -345,17 +346,10 @@ def section_before(text: str, start: int) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
-def _languages(language: str | None) -> tuple[str, ...]:
-    """Cue languages of a document: its own plus English."""
-    if language in (None,):
-        return ("de", "nl", "en", "it")
-    return (language,) if language == "en" else (language, "en")
-
-
 @lru_cache(maxsize=8)
 def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     """Compiled cue patterns for a language."""
-    langs = _languages(language)
+    langs = own_and_english(language, only_none_unknown=True)
 
     def union(table: dict[str, str]) -> str:
         return "|".join(table[lang] for lang in langs)
@@ -1047,7 +1041,7 @@ def _context_speaks_of_sales(read: _Sentence) -> bool:
 @lru_cache(maxsize=8)
 def _patterns_share(language: str | None) -> re.Pattern[str]:
     """Share and market-share words, for a text that presents shares in parentheses."""
-    langs = _languages(language)
+    langs = own_and_english(language, only_none_unknown=True)
     words = "|".join(
         [SALES_SHARE_WORDS[lang] for lang in langs]
         + [SALES_METRIC_CUES["market_share"][lang] for lang in langs]

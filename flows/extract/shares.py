@@ -18,6 +18,7 @@ from flows.extract.constants import (
     SALES_SHARE_WORDS,
     SALES_STAKE_CUES,
 )
+from flows.extract.vocabulary import own_and_english
 
 # How far a share word may stand from its figure: before it in the same clause, after it.
 _SHARE_REACH_BEFORE = 60
@@ -38,17 +39,10 @@ _HELD_IN_RE = re.compile(
 )
 
 
-def _languages(language: str | None) -> tuple[str, ...]:
-    """Cue languages of a text: its own plus English."""
-    if language not in ("de", "nl", "en", "it"):
-        return ("de", "nl", "en", "it")
-    return (language,) if language == "en" else (language, "en")
-
-
 @lru_cache(maxsize=8)
 def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
     """Compiled percentage cues for a language."""
-    langs = _languages(language)
+    langs = own_and_english(language)
 
     def union(table: dict[str, str]) -> str:
         return "|".join(table[lang] for lang in langs if table.get(lang))

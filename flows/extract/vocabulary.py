@@ -373,6 +373,18 @@ def cue_languages(language: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys((language, "en", ANY_LANGUAGE)))
 
 
+def own_and_english(language: str | None, *, only_none_unknown: bool = False) -> tuple[str, ...]:
+    """A text's cue languages for the sales and share tables: its own plus English.
+
+    A text of unknown language uses all four. Unknown is any language outside the four, or,
+    with `only_none_unknown`, only None (another code then keeps itself and English).
+    """
+    unknown = language is None if only_none_unknown else language not in LANGUAGES
+    if unknown:
+        return LANGUAGES
+    return (language,) if language == "en" else (language, "en")
+
+
 def _alternation(patterns: list[str]) -> str:
     """One alternation of regex fragments, in order (the first that matches at a place wins)."""
     return "|".join(f"(?:{p})" for p in patterns)

@@ -23,6 +23,7 @@ from flows.extract.vocabulary import (
     cue_matcher,
     legal_forms,
     marker_pattern,
+    own_and_english,
     statuses_by_evidence,
     trigger_matcher,
     trigger_prefilter,
@@ -178,3 +179,19 @@ def test_bad_rows_are_refused_with_their_place(tmp_path: Path, file, line, messa
     with pytest.raises(VocabularyError, match=re.escape(message)) as error:
         vocabulary(copy)
     assert file in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("language", "only_none", "expected"),
+    [
+        ("de", False, ("de", "en")),
+        ("en", False, ("en",)),
+        ("it", True, ("it", "en")),
+        (None, False, LANGUAGES),
+        (None, True, LANGUAGES),
+        ("fr", False, LANGUAGES),
+        ("fr", True, ("fr", "en")),
+    ],
+)
+def test_own_and_english(language, only_none, expected) -> None:
+    assert own_and_english(language, only_none_unknown=only_none) == expected
