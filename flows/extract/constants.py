@@ -801,7 +801,7 @@ PERCENT_WORDS = ("%", "prozent", "procent", "percent", "per cent", "per cento", 
 SALES_METRIC_CUES = {
     "units_sold": {
         "de": (
-            r"verkauft\w*|verkaufte|verkauf\w*|absatz\w*|abgesetzt|verkaufszahl\w*|meistverkauft\w*"
+            r"verkauft\w*|verkaufte|verkauf\w*|verkäufen?|absatz\w*|abgesetzt|verkaufszahl\w*|meistverkauft\w*"
             r"|setzte\w*(?=(?:\s+\S+){0,10}?\s+ab\b)"
         ),
         "nl": r"verkocht\w*|verkoop\w*|verkopen|afzet",

@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -50,6 +50,7 @@ from flows.extract.sales import (
     continued_sales,
     section_before,
     sentence_sales,
+    sole_company_sales,
     speaks_of_sales,
     subject_pronoun,
 )
@@ -127,8 +128,14 @@ class Extractor:
         )
         if mentions and opening is not None:
             paragraphs.add(opening)
+        # A text about one company may state its figures in paragraphs that do not name it.
+        parties = {m.company_id for m in mentions if not m.passive and not m.product_use}
         sentences = split_sentences(
-            text, prepared.language, prepared.body_start, paragraphs=paragraphs, lines=lines
+            text,
+            prepared.language,
+            prepared.body_start,
+            paragraphs=None if parties and _one_company(parties) else paragraphs,
+            lines=lines,
         )
         by_sentence = _group_by_sentence(mentions, sentences)
         products = _group_by_sentence(product_names, sentences)
@@ -145,6 +152,8 @@ class Extractor:
         focus = _Focus(language, anchor)
         topic: Match | None = None
         read = 0  # sentences read for relations and figures
+        named_so_far: dict[str, Match] = {}
+        last_named: Match | None = None
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index, [])
             sentence_text = text[sentence.start : sentence.end]
@@ -168,6 +177,10 @@ class Extractor:
                 # A list of companies: its mentions count, its relations and figures are not read.
                 focus.read(index, sentence_text, [])
                 continue
+            for match in found:
+                if not match.passive and not match.product_use:
+                    named_so_far[match.company_id] = match
+                    last_named = match
             # Passive mentions (`so die FAZ`, `auf LinkedIn`) are never a party.
             local = [_shift(m, -sentence.start) for m in found if not m.passive]
             if len({m.company_id for m in local}) == 1:
@@ -256,13 +269,17 @@ class Extractor:
                             pattern=subject_pronoun(language),
                         )
                     local = [antecedent] if antecedent else []
+                # The one company the text has named so far, for a figure naming none.
+                sole = last_named if named_so_far and _one_company(named_so_far) else None
                 # Only a sentence holding a figure needs its context, the date and the focus.
-                if (local or continues) and find_quantities(sentence_text, language):
+                if (local or continues or sole) and find_quantities(sentence_text, language):
                     context = _context(text, sentences, index, anchor(), focus.current(), topic)
                     if local:
                         rows = sentence_sales(sentence_text, local, language, context)
                     elif last_sales and context.previous:
                         rows = continued_sales(sentence_text, last_sales[1], language, context)
+                    elif sole is not None:
+                        rows = sole_company_sales(sentence_text, sole, language, context)
                 # A figure the text names no time for is no claim; it still serves the
                 # figures after it as a base or as the previous row.
                 for row in rows:
@@ -565,6 +582,7 @@ def _without_rounded_duplicates(rows: list[SalesClaim]) -> list[SalesClaim]:
             and other.metric == row.metric
             and other.period_start == row.period_start
             and other.period_grain == row.period_grain
+            and other.market == row.market
             and other.value
             and abs(other.value - row.value) / other.value <= ROUNDING_TOLERANCE
             and _significant_digits(other.value) > _significant_digits(row.value)
@@ -582,6 +600,12 @@ def _without_rounded_duplicates(rows: list[SalesClaim]) -> list[SalesClaim]:
     for index, row in enumerate(kept):
         row.claim_index = index
     return kept
+
+
+def _one_company(ids: Iterable[str]) -> bool:
+    """Whether company ids name one company: one id, or one and its units (`xiaomi-auto`)."""
+    root = min(ids, key=len)
+    return all(i == root or i.startswith(f"{root}-") for i in ids)
 
 
 def _antecedent(

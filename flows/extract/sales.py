@@ -402,6 +402,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]]:
         )
     )
     out["month_before"] = re.compile(rf"(?<![\w])(?:{months})\.?\s$", re.I)
+    # `am 7. Mai`, `on 7 May`, `il 7 maggio`: the day of a date.
+    out["month_after"] = re.compile(rf"^\.?\s(?:{months})(?![\w])", re.I)
     out["owner_after"] = re.compile(
         rf"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:{_OWNER_AFTER})\s+{_ARTICLE}$", re.I
     )
@@ -670,6 +672,7 @@ def _not_a_value(sentence: str, quantity: Quantity, language: str | None) -> boo
                 or not pats["unit"].match(after)
             )
         )
+        or (small and quantity.value <= 31 and pats["month_after"].match(after))
         or (_RANGE_BEFORE_RE.search(before) and _RANGE_AFTER_RE.match(after))
         or _RANGE_SECOND_RE.search(before)
         or _ORDINAL_AFTER_RE.match(after)
@@ -766,6 +769,11 @@ def _rejected(read: _Sentence, quantity: Quantity) -> bool:
     own_start, own_end = _own_span(sentence, quantity, read.quantities)
     own = sentence[own_start:own_end]
     if pats["rate"].search(own) or pats["cumulative"].search(clause):
+        return True
+    # `die kumulierten Verkäufe der Modelle A1, B2 und C3 erreichten 48.210`: a running
+    # total named before the figure, with a list of names between and no other figure.
+    cumulative = [m.end() for m in pats["cumulative"].finditer(sentence, 0, quantity.start)]
+    if cumulative and not any(cumulative[-1] <= q.start < quantity.start for q in read.quantities):
         return True
     if pats["rate"].search(sentence[max(start, quantity.start - 25) : quantity.start]):
         return True
@@ -1310,6 +1318,25 @@ def sentence_sales(
     if len(rows) > 1 and _RESPECTIVELY_RE.search(sentence):
         return _respectively(rows, sentence, companies)
     return rows
+
+
+def sole_company_sales(
+    sentence: str, company: Match, language: str | None, context: Context
+) -> list[SalesRow]:
+    """Vehicles counted in a sentence naming no company, in a text that has named only one.
+
+    `Im März lieferte man 5.120 Autos aus`, `In Duitsland werden 1.870 wagens
+    verkocht` after paragraphs about that one company: its figures, when the sentence
+    or its paragraph before it speaks of sales. A sentence about the whole market
+    (`insgesamt`, `overall`), or about a target or a capacity, states none.
+    """
+    if _WHOLE_MARKET_RE.search(sentence) or _patterns(language)["reject"].search(sentence):
+        return []
+    if not any(_speaks_of_sales(text, language) for text in (sentence, *context.previous)):
+        return []
+    stand_in = dataclasses.replace(company, start=0, end=0)
+    rows = sentence_sales(sentence, [stand_in], language, context)
+    return [row for row in rows if row.unit == "vehicles"]
 
 
 def continued_sales(

@@ -856,3 +856,108 @@ def test_bare_figure_after_a_separable_verb(real_extractor) -> None:
         ("nio", Decimal("12301")),
         ("leapmotor", Decimal("9440")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Titel\n\n3. Juni 2025\n\nNio hat ein gutes Frühjahr hinter sich. Die neuen Zahlen "
+            "sind da.\n\nIm April lieferte man 21.450 Autos aus, im Mai dann schon "
+            "23.910 Autos.",
+            [("nio", Decimal("21450"), 4), ("nio", Decimal("23910"), 5)],
+        ),
+        (
+            "Titel\n\n3 June 2025\n\nNio had a good spring, the new figures show.\n\n"
+            "In Europe, 4,318 cars were sold in May.",
+            [("nio", Decimal("4318"), 5)],
+        ),
+        (
+            "Titel\n\n3 juni 2025\n\nNio verkocht in mei 23.910 auto's.\n\n"
+            "In Duitsland werden 4.318 wagens verkocht.",
+            [("nio", Decimal("23910"), 5), ("nio", Decimal("4318"), 5)],
+        ),
+        (
+            "Titel\n\n3 giugno 2025\n\nNio ha avuto una buona primavera.\n\n"
+            "In Europa a maggio sono state vendute 4.318 vetture.",
+            [("nio", Decimal("4318"), 5)],
+        ),
+    ],
+)
+def test_figure_of_a_text_about_one_company_in_a_paragraph_not_naming_it(
+    extractor, text, expected
+) -> None:
+    rows = _sales(extractor, text)
+    assert [(r.company_id, r.value, r.period_start.month) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Two companies named: a figure naming none is nobody's.
+        (
+            "Titel\n\n3. Juni 2025\n\nNio und BYD legen zu.\n\nIm Mai wurden 23.910 Fahrzeuge "
+            "verkauft.",
+            "23910",
+        ),
+        # The whole market, a capacity, or no sales word in the paragraph.
+        (
+            "Titel\n\n3 June 2025\n\nNio had a good spring.\n\nOverall, 310,000 cars were sold "
+            "in May.",
+            "310000",
+        ),
+        (
+            "Titel\n\n3 juni 2025\n\nNio verkocht in mei 23.910 auto's.\n\nDe fabriek heeft "
+            "een capaciteit van 300.000 verkochte auto's per jaar.",
+            "300000",
+        ),
+        (
+            "Titel\n\n3 giugno 2025\n\nNio ha venduto 23.910 vetture a maggio.\n\nLo "
+            "stabilimento di Hefei conta 4.318 vetture.",
+            "4318",
+        ),
+    ],
+)
+def test_figure_naming_no_company_stays_unclaimed(extractor, text, value) -> None:
+    assert Decimal(value) not in {r.value for r in _sales(extractor, text)}
+
+
+def test_figures_of_two_markets_are_no_rounded_twins(extractor) -> None:
+    text = (
+        "Titel\n\n3. März 2025\n\nNio setzte im Februar in China 4.810 Autos ab. "
+        "In den USA kamen die Verkäufe im Februar auf 4.830 Einheiten."
+    )
+    assert {(r.value, r.market) for r in _sales(extractor, text)} == {
+        (Decimal("4810"), "CN"),
+        (Decimal("4830"), "US"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Mai 2025 stiegen die kumulierten Verkäufe von Nio mit den Modellen A1, B2 und C3 "
+        "auf 48.210 Autos.",
+        "In May 2025 the cumulative sales of Nio with the models A1, B2 and C3 climbed to "
+        "48,210 cars.",
+        "In mei 2025 stegen de cumulatieve verkopen van Nio met de modellen A1, B2 en C3 tot "
+        "48.210 auto's.",
+        "A maggio 2025 le vendite cumulate di Nio con i modelli A1, B2 e C3 sono salite a "
+        "48.210 auto.",
+    ],
+)
+def test_running_total_named_before_a_list_is_no_sale(extractor, text) -> None:
+    assert _sales(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nio setzte sich am 9. Juni 2025 an die Spitze.",
+        "Nio sold out on 9 June 2025.",
+        "Nio verkocht op 9 juni 2025 alles.",
+        "Nio ha venduto il 9 giugno 2025 tutto.",
+    ],
+)
+def test_day_of_a_date_is_no_figure(extractor, text) -> None:
+    assert _sales(extractor, text) == []
