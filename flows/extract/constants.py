@@ -1006,9 +1006,9 @@ SALES_CHANGE_BY = {
 # or of sales and not of a holding (`Anteil von 5,9 Prozent`, `una quota dell'1,3%`).
 SALES_SHARE_WORDS = {
     "de": r"anteil\w*|marktanteil\w*",
-    "nl": r"aandeel|marktaandeel",
+    "nl": r"aandeel|marktaandeel|goed voor",
     "en": r"share",
-    "it": r"quota|quote",
+    "it": r"quota|quote|vale|valeva|valgono|valevano",
 }
 # A share of a holding: the percentage is a stake, never a market share.
 SALES_STAKE_CUES = {
@@ -1120,7 +1120,7 @@ MARKET_CUES = (
     ("JP", r"japan|giappone"),
 )
 SEGMENT_CUES = (
-    ("PHEV", r"plug-in-hybrid\w*|plug-in hybrid\w*|phev\w*|ibride plug-in"),
+    ("PHEV", r"plug-in-hybrid\w*|plug-in hybrid\w*|plug-inhybrid\w*|phev\w*|ibride plug-in"),
     (
         "BEV",
         r"elektroauto\w*|e-auto\w*|elektrofahrzeug\w*|\bbevs?\b|reine[nr]? elektro\w*"

@@ -914,7 +914,13 @@ def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
             return topic  # `Het bedrijf leverde ...`: the company of the last figure
         if usable:
             return usable[0]
-    before = [c for c in usable if c.end <= quantity.start]
+    # Names in parentheses closed before the figure are an aside (`Cupra (marchio di Seat)
+    # vende 4.100 auto`): the name they describe is the subject.
+    before = [
+        c
+        for c in usable
+        if c.end <= quantity.start and not _in_closed_parentheses(sentence, c, quantity.start)
+    ]
     if before:
         return before[-1]
     after = [c for c in usable if quantity.end <= c.start]
@@ -927,6 +933,15 @@ def _subject(read: _Sentence, quantity: Quantity) -> Match | None:
         return named[0]  # `Which topped an earlier best of 14,208 ..., lifting Polestar's count`
     after = [c for c in after if c.end <= clause_end]
     return after[0] if after else None
+
+
+def _in_closed_parentheses(sentence: str, company: Match, end: int) -> bool:
+    """Whether a name stands inside parentheses that close before an offset."""
+    opening = sentence.rfind("(", 0, company.start)
+    if opening < 0 or sentence.rfind(")", opening, company.start) >= 0:
+        return False
+    closing = sentence.find(")", company.end)
+    return 0 <= closing < end
 
 
 def _company_for(read: _Sentence, quantity: Quantity) -> Match | None:
@@ -1082,6 +1097,9 @@ def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
         for m in read.companies
         if m.start >= quantity.end
     )
+    if not has_unit and not quantity.is_percent and not quantity.currency:
+        # A segment word is a unit too: `8.240 plug-inhybrides`, `3.115 E-Autos`.
+        has_unit = _segment_as_unit(sentence, quantity)
     if quantity.is_percent:
         if not _is_share(read, quantity, metric):
             return None
@@ -1111,6 +1129,16 @@ def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
     if company is None:
         return None
     return _row(read, quantity, company, metric, unit)
+
+
+_SEGMENT_UNIT_GAP_RE = re.compile(r"\s*(?:[^\W\d][\w-]*\s+)?")
+
+
+def _segment_as_unit(sentence: str, quantity: Quantity) -> bool:
+    """Whether a segment word (an adjective at most between) follows a figure."""
+    after = sentence[quantity.end : quantity.end + 40]
+    hits = _segment_hits(after)
+    return bool(hits) and _SEGMENT_UNIT_GAP_RE.fullmatch(after, 0, hits[0][0]) is not None
 
 
 def _row(read: _Sentence, quantity: Quantity, company: Match, metric: str, unit: str) -> SalesRow:

@@ -961,3 +961,50 @@ def test_running_total_named_before_a_list_is_no_sale(extractor, text) -> None:
 )
 def test_day_of_a_date_is_no_figure(extractor, text) -> None:
     assert _sales(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Zeekr (eine Marke von Geely) lieferte im Mai 2025 20.118 Fahrzeuge aus.", "zeekr"),
+        ("Zeekr (a brand owned by Geely) delivered 20,118 vehicles in May 2025.", "zeekr"),
+        ("Zeekr (een merk van Geely) leverde in mei 2025 20.118 auto's af.", "zeekr"),
+        ("Zeekr (marchio controllato da Geely) ha venduto 20.118 auto a maggio 2025.", "zeekr"),
+    ],
+)
+def test_name_in_an_aside_in_parentheses_owns_no_figure(extractor, text, company) -> None:
+    assert [r.company_id for r in _sales(extractor, text)] == [company]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Nio was in mei 2025 goed voor 1,8 procent van de Chinese markt met 4.318 "
+            "verkochte auto's.",
+            "1.8",
+        ),
+        ("A maggio 2025 Nio vale il 2,4% del mercato italiano, con 1.230 immatricolazioni.", "2.4"),
+    ],
+)
+def test_share_verbs(extractor, text, value) -> None:
+    rows = _sales(extractor, text)
+    assert ("market_share", Decimal(value)) in {(r.metric, r.value) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("Nio verkaufte im Mai 2025 10.000 Autos und 4.318 Plug-in-Hybride.", "PHEV"),
+        ("Nio sold 10,000 cars and 4,318 plug-in hybrids in May 2025.", "PHEV"),
+        (
+            "Volgens de cijfers van het bedrijf verkocht Nio in mei 2025 10.000 auto's en "
+            "daarnaast nog 4.318 plug-inhybrides.",
+            "PHEV",
+        ),
+        ("Nio ha venduto a maggio 2025 10.000 auto e 4.318 auto elettriche.", "BEV"),
+    ],
+)
+def test_segment_word_is_the_unit_of_a_listed_figure(extractor, text, segment) -> None:
+    rows = {r.value: r.segment for r in _sales(extractor, text)}
+    assert rows.get(Decimal("4318")) == segment
