@@ -873,7 +873,7 @@ SALES_REJECT_CUES = {
         r"|vermögen|einlagen|kredit\w*|darlehen|bilanzsumme|hypothek\w*"
         # Forecasts: `rechnet damit, ... zu verkaufen`.
         r"|rechnet|rechnen|hofft|hoffen|peilt|anpeil\w*|zu verkaufen|zu liefern|auszuliefern"
-        r"|abzusetzen|zu produzieren"
+        r"|abzusetzen|zu produzieren|(?:geht|ging|gehen|gingen)(?=(?:\s+\S+){0,8}?\s+aus\b)"
         r"|bestellung\w*|auftr[aä]\w*|auftragseingang|nötig|benötigt|erforderlich|rückstand"
         r"|schätzung\w*|geschätzt|pferdestärken|newton|stationen|standort\w*|händler\w*"
         r"|patent\w*|vorgenommen|jahresziel\w*|absatzziel\w*|prognostiziert\w*|user\w*"

@@ -1304,8 +1304,16 @@ def sentence_sales(
     if not mentions or len(sentence) > SALES_MAX_SENTENCE_CHARS:
         return []
     quantities = find_quantities(sentence, language)
-    if not quantities or _patterns(language)["hypothetical"].search(sentence):
+    if not quantities:
         return []
+    hypothetical = _patterns(language)["hypothetical"].search(sentence)
+    if hypothetical:
+        # `Kia kam auf 3,2 Prozent, mit Hyundai würde man auf 7,5 Prozent kommen`: the
+        # figures of the clauses before the hypothetical one stand.
+        start = _clause(sentence, hypothetical.start())[0]
+        quantities = [q for q in quantities if q.end <= start]
+        if not quantities:
+            return []
     companies = [m for m in mentions if m.method != "product" and not m.product_use]
     read = _Sentence(
         sentence,

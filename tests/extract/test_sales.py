@@ -1008,3 +1008,42 @@ def test_share_verbs(extractor, text, value) -> None:
 def test_segment_word_is_the_unit_of_a_listed_figure(extractor, text, segment) -> None:
     rows = {r.value: r.segment for r in _sales(extractor, text)}
     assert rows.get(Decimal("4318")) == segment
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "Im Mai 2025 hielt Nio 2,7 Prozent Marktanteil in China; mit Zeekr würde der "
+            "Konzern auf 4,1 Prozent Marktanteil kommen.",
+            "2.7",
+            "4.1",
+        ),
+        (
+            "In May 2025 Nio held a market share of 2.7 percent in China; counting Zeekr as "
+            "well, the group would hold a market share of 4.1 percent.",
+            "2.7",
+            "4.1",
+        ),
+        (
+            "In mei 2025 had Nio een marktaandeel van 2,7 procent in China; met Zeekr erbij "
+            "zou de groep een marktaandeel van 4,1 procent hebben.",
+            "2.7",
+            "4.1",
+        ),
+        (
+            "A maggio 2025 Nio aveva una quota di mercato del 2,7% in Cina; contando anche "
+            "Zeekr il gruppo sarebbe al 4,1% di quota di mercato.",
+            "2.7",
+            "4.1",
+        ),
+    ],
+)
+def test_hypothetical_clause_leaves_the_figures_before_it(extractor, text, kept, dropped) -> None:
+    values = {r.value for r in _sales(extractor, text)}
+    assert Decimal(kept) in values and Decimal(dropped) not in values
+
+
+def test_assumed_figure_is_no_sale(extractor) -> None:
+    text = "Im Frühjahr ging Nio für 2025 noch von 120.000 verkauften Autos aus."
+    assert _sales(extractor, text) == []
