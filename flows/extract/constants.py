@@ -927,10 +927,10 @@ SALES_CONTINUATION_CUES = {
 # A sentence that gives a part of the previous figure ("Davon waren 48.100 vollelektrisch"):
 # the same company, metric and period for the segment or market it names.
 SALES_PART_CUES = {
-    "de": r"davon|darunter",
-    "nl": r"daarvan|waarvan|daaronder",
-    "en": r"of which|of these|of them",
-    "it": r"di cui|di queste|tra cui",
+    "de": r"davon|darunter|hinzu kam\w*|hinzu komm\w*|dazu kam\w*",
+    "nl": r"daarvan|waarvan|daaronder|daar kwamen|daarbij kwamen",
+    "en": r"of which|of these|of them|in addition (?:there were|came)",
+    "it": r"di cui|di queste|tra cui|a (?:queste|questi) si aggiung\w*",
 }
 # The previous sentence's company as the owner of a metric noun ("In China sank der Absatz
 # auf 2,93 Millionen Fahrzeuge"); never when the noun has an owner of its own (`der Absatz
@@ -1123,7 +1123,8 @@ SEGMENT_CUES = (
     ("PHEV", r"plug-in-hybrid\w*|plug-in hybrid\w*|plug-inhybrid\w*|phev\w*|ibride plug-in"),
     (
         "BEV",
-        r"elektroauto\w*|e-auto\w*|elektrofahrzeug\w*|\bbevs?\b|reine[nr]? elektro\w*"
+        r"elektroauto\w*|e-auto\w*|e-nutzfahrzeug\w*|e-transporter\w*|e-bus\w*"
+        r"|elektrofahrzeug\w*|\bbevs?\b|reine[nr]? elektro\w*"
         r"|batterieelektrisch\w*|electric vehicles?|electric cars?|elektrische auto\w*"
         r"|elektrische voertuigen|ev's|ev’s|auto elettrich\w*|veicoli elettrici|\bevs?\b"
         r"|vollelektrisch\w*|rein elektrisch\w*|fully electric|all-electric|battery-electric"

@@ -25,6 +25,7 @@ from flows.extract.constants import (
     MONTH_NAMES,
     REPORTING_BODIES,
     REPORTING_BODY_CANONICAL,
+    ROUNDING_TOLERANCE,
     SALES_ACHIEVED_CUES,
     SALES_ASIDE_CUES,
     SALES_CONTINUATION_CUES,
@@ -1396,6 +1397,10 @@ def continued_sales(
         return []
     anchor = context.anchor
     focus = previous.period or context.focus
+    if len(counts) > 1 and not _COMPARISON_RE.search(sentence[: counts[0].start]):
+        parts = _listed_parts(sentence, counts, previous, language)
+        if parts:
+            return parts
     if len(counts) > 1 or _COMPARISON_RE.search(sentence[: counts[0].start]):
         return _compared_periods(sentence, counts, quantities, previous, language, context)
     if pats["reject"].search(sentence):
@@ -1441,6 +1446,37 @@ def continued_sales(
             market=market or previous.market,
         )
     ]
+
+
+def _listed_parts(
+    sentence: str, counts: list[Quantity], previous: SalesRow, language: str | None
+) -> list[SalesRow]:
+    """Parts of the previous figure listed after `davon`, `of which`, each with its segment or
+    market (`Darunter 2.300 E-Autos und 900 Plug-in-Hybride`); together no more than it."""
+    pats = _patterns(language)
+    cue = pats["part"].search(sentence, 0, counts[0].start)
+    if cue is None or pats["reject"].search(sentence):
+        return []
+    if sum(q.value for q in counts) > previous.value * (1 + ROUNDING_TOLERANCE):
+        return []
+    rows = []
+    for index, quantity in enumerate(counts):
+        end = counts[index + 1].start if index + 1 < len(counts) else len(sentence)
+        own = sentence[quantity.end : end]
+        hits = _segment_hits(own)
+        market = _nearest_cue(own, 0, _market_patterns())
+        if not hits and market is None:
+            return []
+        rows.append(
+            dataclasses.replace(
+                previous,
+                value=quantity.value,
+                value_text=quantity.text,
+                segment=hits[0][2] if hits else previous.segment,
+                market=market or previous.market,
+            )
+        )
+    return rows
 
 
 def _compared_periods(

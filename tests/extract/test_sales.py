@@ -1047,3 +1047,29 @@ def test_hypothetical_clause_leaves_the_figures_before_it(extractor, text, kept,
 def test_assumed_figure_is_no_sale(extractor) -> None:
     text = "Im Frühjahr ging Nio für 2025 noch von 120.000 verkauften Autos aus."
     assert _sales(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titel\n\n1. Juni 2025\n\nNio lieferte im Mai 30.000 Fahrzeuge aus. Darunter waren "
+        "21.000 E-Autos und 8.000 Plug-in-Hybride.",
+        "Title\n\n1 June 2025\n\nNio delivered 30,000 vehicles in May. Of these, 21,000 were "
+        "electric cars and 8,000 plug-in hybrids.",
+        "Titel\n\n1 juni 2025\n\nNio leverde in mei 30.000 auto's af. Daarvan waren 21.000 "
+        "elektrische auto's en 8.000 plug-inhybrides.",
+        "Titolo\n\n1 giugno 2025\n\nNio ha consegnato a maggio 30.000 veicoli, di cui 21.000 "
+        "auto elettriche e 8.000 ibride plug-in.",
+    ],
+)
+def test_parts_listed_after_a_part_word(extractor, text) -> None:
+    rows = {r.value: r.segment for r in _sales(extractor, text)}
+    assert rows == {Decimal("30000"): "all", Decimal("21000"): "BEV", Decimal("8000"): "PHEV"}
+
+
+def test_listed_parts_larger_than_the_whole_are_no_parts(extractor) -> None:
+    text = (
+        "Titel\n\n1. Juni 2025\n\nNio lieferte im Mai 30.000 Fahrzeuge aus. Darunter waren "
+        "21.000 E-Autos und 18.000 Plug-in-Hybride."
+    )
+    assert [r.value for r in _sales(extractor, text)] == [Decimal("30000")]
