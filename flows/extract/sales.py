@@ -51,6 +51,7 @@ from flows.extract.constants import (
 from flows.extract.gate import gated
 from flows.extract.numbers import Quantity, find_quantities
 from flows.extract.periods import (
+    BASE,
     STATED,
     Anchor,
     Period,
@@ -980,6 +981,19 @@ def _figure_period(read: _Sentence, quantity: Quantity) -> Period | None:
             if m.period is not None and not sentence[m.end : clause_start].strip(" ,"):
                 return m.period
     mention = nearest_stated(read.periods, quantity.start, clause_start, max(own_end, quantity.end))
+    if mention is None and _BASE_FIGURE_RE.search(
+        sentence, max(0, quantity.start - _COMPARISON_GAP), quantity.start
+    ):
+        # `up 9 percent from the 1.2 million sold in 2021`: a base figure read on its own has the
+        # base period of its own words.
+        mention = next(
+            (
+                m
+                for m in read.periods
+                if m.role == BASE and quantity.end <= m.start and m.end <= own_end
+            ),
+            None,
+        )
     if mention is None:
         mention = nearest_stated(read.periods, quantity.start, 0, clause_start)
     if mention is not None:

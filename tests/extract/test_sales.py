@@ -1073,3 +1073,21 @@ def test_listed_parts_larger_than_the_whole_are_no_parts(extractor) -> None:
         "21.000 E-Autos und 18.000 Plug-in-Hybride."
     )
     assert [r.value for r in _sales(extractor, text)] == [Decimal("30000")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titel\n\n10. Januar 2025\n\nDer Absatz von Nio wuchs um sieben Prozent, "
+        "verglichen mit den 4.560 im Jahr 2023 verkauften Autos.",
+        "Title\n\n10 January 2025\n\nNio's volume grew by 7 percent, compared with "
+        "the 4,560 cars sold in 2023.",
+        "Titel\n\n10 januari 2025\n\nHet volume van Nio groeide met zeven procent, "
+        "vergeleken met de 4.560 verkochte auto's in 2023.",
+        "Titolo\n\n10 gennaio 2025\n\nIl volume di Nio è cresciuto del 7%, "
+        "rispetto alle 4.560 auto vendute nel 2023.",
+    ],
+)
+def test_base_figure_read_alone_keeps_its_base_period(extractor, text) -> None:
+    rows = [r for r in _sales(extractor, text) if r.value == Decimal("4560")]
+    assert rows and all(r.period_start == date(2023, 1, 1) for r in rows)
