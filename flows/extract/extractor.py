@@ -128,6 +128,10 @@ class Extractor:
         )
         if mentions and opening is not None:
             paragraphs.add(opening)
+        # A paragraph with a figure that opens with a description of a company (`The German
+        # automaker sold ...`) may refer to the company named last before it.
+        if mentions:
+            paragraphs |= _described_figure_paragraphs(text, lines, paragraphs, prepared.language)
         # A text about one company may state its figures in paragraphs that do not name it.
         parties = {m.company_id for m in mentions if not m.passive and not m.product_use}
         sentences = split_sentences(
@@ -256,7 +260,15 @@ class Extractor:
             if numberish:
                 continues = last_sales is not None and last_sales[0] == index - 1
                 if not local:
-                    antecedent = _antecedent(sentence_text, sentences, by_sentence, index, language)
+                    # `Der Münchner Hersteller verkaufte ...` may open a paragraph.
+                    antecedent = _antecedent(
+                        sentence_text,
+                        sentences,
+                        by_sentence,
+                        index,
+                        language,
+                        across_paragraphs=True,
+                    )
                     if antecedent is None and not continues:
                         # `Im April konnte man ... ausliefern`: a subject pronoun after a
                         # sentence about one company, which stated no figure to go on with.
@@ -600,6 +612,26 @@ def _without_rounded_duplicates(rows: list[SalesClaim]) -> list[SalesClaim]:
     for index, row in enumerate(kept):
         row.claim_index = index
     return kept
+
+
+def _described_figure_paragraphs(
+    text: str, lines: list[tuple[int, int, int]], paragraphs: set[int], language: str | None
+) -> set[int]:
+    """Paragraphs naming no company that hold a digit and open with a company description."""
+    pattern = _anaphor_pattern(language)
+    if pattern is None:
+        return set()
+    out: set[int] = set()
+    for start, end, paragraph in lines:
+        if paragraph in paragraphs or paragraph in out:
+            continue
+        line = text[start:end]
+        if _DIGIT_RE.search(line) and pattern.match(line.lstrip()):
+            out.add(paragraph)
+    return out
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _one_company(ids: Iterable[str]) -> bool:

@@ -1091,3 +1091,22 @@ def test_listed_parts_larger_than_the_whole_are_no_parts(extractor) -> None:
 def test_base_figure_read_alone_keeps_its_base_period(extractor, text) -> None:
     rows = [r for r in _sales(extractor, text) if r.value == Decimal("4560")]
     assert rows and all(r.period_start == date(2023, 1, 1) for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titel\n\n16. Oktober 2025\n\nChina ist für Nio und seinen Partner CATL wichtig. "
+        "China bleibt der wichtigste Markt von Nio.\n\nDer chinesische Autobauer verkaufte "
+        "dort 2024 insgesamt 221.970 Fahrzeuge.",
+        "Title\n\n16 October 2025\n\nChina matters for Nio and its partner CATL. China is "
+        "the largest market of Nio.\n\nThe Chinese carmaker delivered 221,970 cars in 2024.",
+        "Titel\n\n16 oktober 2025\n\nChina is belangrijk voor Nio en partner CATL. China is "
+        "de grootste markt van Nio.\n\nHet Chinese merk verkocht daar in 2024 221.970 auto's.",
+        "Titolo\n\n16 ottobre 2025\n\nLa Cina conta per Nio e il partner CATL. La Cina è il "
+        "primo mercato di Nio.\n\nLa casa cinese ha venduto 221.970 auto nel 2024.",
+    ],
+)
+def test_description_opening_a_paragraph_refers_to_the_company_before(extractor, text) -> None:
+    rows = [(r.company_id, r.value) for r in _sales(extractor, text)]
+    assert rows == [("nio", Decimal("221970"))]
