@@ -48,6 +48,8 @@ from flows.extract.sales import (
     Context,
     SalesRow,
     continued_sales,
+    may_be_sole_company_sales,
+    names_sales_metric,
     section_before,
     sentence_sales,
     sole_company_sales,
@@ -128,18 +130,10 @@ class Extractor:
         )
         if mentions and opening is not None:
             paragraphs.add(opening)
-        # A paragraph with a figure that opens with a description of a company (`The German
-        # automaker sold ...`) may refer to the company named last before it.
         if mentions:
-            paragraphs |= _described_figure_paragraphs(text, lines, paragraphs, prepared.language)
-        # A text about one company may state its figures in paragraphs that do not name it.
-        parties = {m.company_id for m in mentions if not m.passive and not m.product_use}
+            paragraphs |= _figure_paragraphs(text, lines, paragraphs, mentions, prepared.language)
         sentences = split_sentences(
-            text,
-            prepared.language,
-            prepared.body_start,
-            paragraphs=None if parties and _one_company(parties) else paragraphs,
-            lines=lines,
+            text, prepared.language, prepared.body_start, paragraphs=paragraphs, lines=lines
         )
         by_sentence = _group_by_sentence(mentions, sentences)
         products = _group_by_sentence(product_names, sentences)
@@ -282,7 +276,16 @@ class Extractor:
                         )
                     local = [antecedent] if antecedent else []
                 # The one company the text has named so far, for a figure naming none.
-                sole = last_named if named_so_far and _one_company(named_so_far) else None
+                sole = (
+                    last_named
+                    if not local
+                    and named_so_far
+                    and _one_company(named_so_far)
+                    and may_be_sole_company_sales(
+                        sentence_text, _previous_texts(text, sentences, index), language
+                    )
+                    else None
+                )
                 # Only a sentence holding a figure needs its context, the date and the focus.
                 if (local or continues or sole) and find_quantities(sentence_text, language):
                     context = _context(text, sentences, index, anchor(), focus.current(), topic)
@@ -431,14 +434,20 @@ def _context(
 ) -> Context:
     """The sentences around one sentence in its paragraph, its section, date, focus and topic."""
     sentence = sentences[index]
-    previous = tuple(
+    previous = _previous_texts(text, sentences, index)
+    heading, earlier = section_before(text, sentence.start)
+    following = _following(text, sentences, index)
+    return Context(previous, following, heading, earlier, anchor, focus, topic)
+
+
+def _previous_texts(text: str, sentences: list[Sentence], index: int) -> tuple[str, ...]:
+    """The sentences before one sentence in its paragraph, as its context holds them."""
+    sentence = sentences[index]
+    return tuple(
         text[s.start : s.end]
         for s in sentences[max(0, index - _CONTEXT_SENTENCES) : index]
         if s.paragraph == sentence.paragraph
     )
-    heading, earlier = section_before(text, sentence.start)
-    following = _following(text, sentences, index)
-    return Context(previous, following, heading, earlier, anchor, focus, topic)
 
 
 def _following(text: str, sentences: list[Sentence], index: int) -> str:
@@ -614,19 +623,34 @@ def _without_rounded_duplicates(rows: list[SalesClaim]) -> list[SalesClaim]:
     return kept
 
 
-def _described_figure_paragraphs(
-    text: str, lines: list[tuple[int, int, int]], paragraphs: set[int], language: str | None
+def _figure_paragraphs(
+    text: str,
+    lines: list[tuple[int, int, int]],
+    paragraphs: set[int],
+    mentions: list[Match],
+    language: str | None,
 ) -> set[int]:
-    """Paragraphs naming no company that hold a digit and open with a company description."""
-    pattern = _anaphor_pattern(language)
-    if pattern is None:
-        return set()
+    """Paragraphs naming no company whose figures may still be a company's: in a text about
+    one company, those that speak of sales; in any text, those opening with a description
+    of a company (`The Korean carmaker sold ...`), which refers to the company before."""
+    parties = {m.company_id for m in mentions if not m.passive and not m.product_use}
+    sole = bool(parties) and _one_company(parties)
+    described = _anaphor_pattern(language)
     out: set[int] = set()
+    opened: set[int] = set()
     for start, end, paragraph in lines:
         if paragraph in paragraphs or paragraph in out:
             continue
         line = text[start:end]
-        if _DIGIT_RE.search(line) and pattern.match(line.lstrip()):
+        if not line.strip():
+            continue
+        first = paragraph not in opened
+        opened.add(paragraph)
+        if not _DIGIT_RE.search(line):
+            continue
+        if (sole and names_sales_metric(line, language)) or (
+            first and described is not None and described.match(line.lstrip())
+        ):
             out.add(paragraph)
     return out
 

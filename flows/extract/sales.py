@@ -1381,13 +1381,21 @@ def sole_company_sales(
     or its paragraph before it speaks of sales. A sentence about the whole market
     (`insgesamt`, `overall`), or about a target or a capacity, states none.
     """
-    if _WHOLE_MARKET_RE.search(sentence) or _patterns(language)["reject"].search(sentence):
-        return []
-    if not any(_speaks_of_sales(text, language) for text in (sentence, *context.previous)):
+    if not may_be_sole_company_sales(sentence, context.previous, language):
         return []
     stand_in = dataclasses.replace(company, start=0, end=0)
     rows = sentence_sales(sentence, [stand_in], language, context)
     return [row for row in rows if row.unit == "vehicles"]
+
+
+def may_be_sole_company_sales(
+    sentence: str, previous: tuple[str, ...], language: str | None
+) -> bool:
+    """Whether a sentence naming no company may state the one company's figures: it or its
+    paragraph before it speaks of sales, and it names no whole market, target or capacity."""
+    if not any(_speaks_of_sales(text, language) for text in (sentence, *previous)):
+        return False
+    return not (_WHOLE_MARKET_RE.search(sentence) or _patterns(language)["reject"].search(sentence))
 
 
 def continued_sales(
@@ -1570,6 +1578,11 @@ def _inherited_metric(context: Context, language: str | None) -> str | None:
 def subject_pronoun(language: str | None) -> re.Pattern[str]:
     """A subject that stands for the company talked about (`man`, `it`, `the company`)."""
     return _patterns(language)["pronoun"]
+
+
+def names_sales_metric(text: str, language: str | None) -> bool:
+    """Whether a text names a sales metric other than revenue (`Absatz`, `market share`)."""
+    return _speaks_of_sales(text, language)
 
 
 def speaks_of_sales(text: str, language: str | None) -> bool:

@@ -1078,13 +1078,17 @@ def test_listed_parts_larger_than_the_whole_are_no_parts(extractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Titel\n\n10. Januar 2025\n\nDer Absatz von Nio wuchs um sieben Prozent, "
-        "verglichen mit den 4.560 im Jahr 2023 verkauften Autos.",
-        "Title\n\n10 January 2025\n\nNio's volume grew by 7 percent, compared with "
+        "Titel\n\n10. Januar 2025\n\nNio verkaufte 2024 mehr Autos. "
+        "Der Absatz von Nio wuchs um sieben Prozent, verglichen mit den 4.560 "
+        "im Jahr 2023 verkauften Autos.",
+        "Title\n\n10 January 2025\n\nNio sold more cars in 2024. "
+        "Nio's volume grew by 7 percent, compared with "
         "the 4,560 cars sold in 2023.",
-        "Titel\n\n10 januari 2025\n\nHet volume van Nio groeide met zeven procent, "
+        "Titel\n\n10 januari 2025\n\nNio verkocht in 2024 meer auto's. "
+        "Het volume van Nio groeide met zeven procent, "
         "vergeleken met de 4.560 verkochte auto's in 2023.",
-        "Titolo\n\n10 gennaio 2025\n\nIl volume di Nio è cresciuto del 7%, "
+        "Titolo\n\n10 gennaio 2025\n\nNio ha venduto più auto nel 2024. "
+        "Il volume di Nio è cresciuto del 7%, "
         "rispetto alle 4.560 auto vendute nel 2023.",
     ],
 )
