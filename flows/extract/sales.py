@@ -1438,6 +1438,25 @@ def continued_sales(
                 previous, value=quantity.value, value_text=quantity.text, period=period
             )
         ]
+    if (
+        previous.market != EXPORT_MARKET
+        and _EXPORT_RE.search(sentence)
+        and pats["unit"].match(sentence[quantity.end :])
+        and _speaks_of_sales(sentence, language)
+        and not _WHOLE_MARKET_RE.search(sentence)
+    ):
+        # `Exports reached 2,400 units`: the same company's units abroad.
+        return [
+            dataclasses.replace(
+                previous,
+                metric="units_sold",
+                value=quantity.value,
+                value_text=quantity.text,
+                period=period or previous.period,
+                market=EXPORT_MARKET,
+                segment=find_segment(sentence, quantity, "units_sold", Context(), language),
+            )
+        ]
     segment = find_segment(sentence, quantity, previous.metric, Context(), language)
     market = _nearest_cue(sentence, quantity.start, _market_patterns())
     owned = _owned_metric(sentence, quantity, language)

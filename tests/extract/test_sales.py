@@ -1114,3 +1114,20 @@ def test_base_figure_read_alone_keeps_its_base_period(extractor, text) -> None:
 def test_description_opening_a_paragraph_refers_to_the_company_before(extractor, text) -> None:
     rows = [(r.company_id, r.value) for r in _sales(extractor, text)]
     assert rows == [("nio", Decimal("221970"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nio verkaufte im Mai 2025 in China 20.000 Fahrzeuge. Der Export-Absatz lag bei 1.200 "
+        "Fahrzeugen.",
+        "Nio sold 20,000 vehicles in China in May 2025. Another 1,200 units were sold abroad.",
+        "Nio verkocht in mei 2025 in China 20.000 auto's. De export bedroeg 1.200 verkochte "
+        "auto's.",
+        "Nio ha venduto a maggio 2025 in Cina 20.000 auto. Le vendite all'estero sono state "
+        "1.200 auto.",
+    ],
+)
+def test_export_figure_after_a_figure_is_the_same_company_abroad(extractor, text) -> None:
+    rows = {r.value: (r.company_id, r.market, r.period_start) for r in _sales(extractor, text)}
+    assert rows[Decimal("1200")] == ("nio", "export", date(2025, 5, 1))
