@@ -723,6 +723,15 @@ def _passed_mark(sentence: str, quantity: Quantity, language: str | None) -> boo
     return not any(m.role == STATED for m in mentions)
 
 
+def _passed_share(read: _Sentence, quantity: Quantity) -> bool:
+    """A share mark passed (`its share topped 5 percent for the first time`)."""
+    before = read.text[max(0, quantity.start - 40) : quantity.start]
+    return bool(
+        _patterns(read.language)["surpass_before"].search(before)
+        and _passed_mark(read.text, quantity, read.language)
+    )
+
+
 def _is_count(sentence: str, quantity: Quantity, language: str | None) -> bool:
     """A plain figure that can be a number of vehicles."""
     if quantity.is_percent or quantity.currency:
@@ -1116,7 +1125,7 @@ def _read_figure(read: _Sentence, quantity: Quantity) -> SalesRow | None:
         # A segment word is a unit too: `8.240 plug-inhybrides`, `3.115 E-Autos`.
         has_unit = _segment_as_unit(sentence, quantity)
     if quantity.is_percent:
-        if not _is_share(read, quantity, metric):
+        if not _is_share(read, quantity, metric) or _passed_share(read, quantity):
             return None
         metric, unit = "market_share", "percent"
     elif quantity.currency:

@@ -1131,3 +1131,16 @@ def test_description_opening_a_paragraph_refers_to_the_company_before(extractor,
 def test_export_figure_after_a_figure_is_the_same_company_abroad(extractor, text) -> None:
     rows = {r.value: (r.company_id, r.market, r.period_start) for r in _sales(extractor, text)}
     assert rows[Decimal("1200")] == ("nio", "export", date(2025, 5, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Marktanteil von Nio überschritt erstmals 10 Prozent im Jahr 2024.",
+        "In 2024 the share of Nio in the market topped 10 percent for the first time.",
+        "Het marktaandeel van Nio overschreed voor het eerst 10 procent in 2024.",
+        "Nel 2024 la quota di mercato di Nio ha superato il 10% per la prima volta.",
+    ],
+)
+def test_share_mark_passed_is_no_share(extractor, text) -> None:
+    assert _sales(extractor, text) == []
