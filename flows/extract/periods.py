@@ -37,7 +37,10 @@ _OF_BEFORE_RE = re.compile(
     r"(?<![\w])(?:of|di|del|dello|della|dell['’]|van|von|vom|des)\s+(?:the\s+)?$", re.I
 )
 _DAY_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}\.?\s+$")
-_DAY_AFTER_RE = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b")
+# Not the first group of a figure written with spaces (`im November 25 600 Autos`).
+_DAY_AFTER_RE = re.compile(
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)\b(?![ \u00a0\u202f]\d{3}(?!\d))"
+)
 # How many words may stand between a comparison marker and the period it compares with
 # (`against 28,400 cars last year`).
 _BASE_REACH_WORDS = 4

@@ -1144,3 +1144,17 @@ def test_export_figure_after_a_figure_is_the_same_company_abroad(extractor, text
 )
 def test_share_mark_passed_is_no_share(extractor, text) -> None:
     assert _sales(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titel\n\n2. Dezember 2025\n\nNio setzte im November 18 300 Wagen ab.",
+        "Title\n\n2 December 2025\n\nNio sold in November 18 300 cars.",
+        "Titel\n\n2 december 2025\n\nNio verkocht in november 18 300 auto's.",
+        "Titolo\n\n2 dicembre 2025\n\nNio ha venduto a novembre 18 300 auto.",
+    ],
+)
+def test_figure_with_spaces_after_a_month_is_no_day(extractor, text) -> None:
+    rows = [(r.value, r.period_start) for r in _sales(extractor, text)]
+    assert rows == [(Decimal("18300"), date(2025, 11, 1))]
