@@ -19,7 +19,12 @@ from psycopg import sql
 from flows import database, warehouse
 from flows.database import with_database
 from flows.runs import RunReport
-from flows.settings import DBT_PROJECT_DIR, SAMPLE_DIR, SOURCE_SUFFIXES
+from flows.settings import (
+    DBT_PROJECT_DIR,
+    PREFECT_STARTUP_TIMEOUT_SECONDS,
+    SAMPLE_DIR,
+    SOURCE_SUFFIXES,
+)
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -41,7 +46,9 @@ def prefect_backend() -> Iterator[None]:
     """One temporary Prefect server and database for the whole session."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    # The wait a run grants its own API (Prefect's 20 s, even 120 s, were seen to run out when
+    # the first start migrates the database on a busy 2-core machine).
+    with prefect_test_harness(server_startup_timeout=PREFECT_STARTUP_TIMEOUT_SECONDS):
         yield
 
 
