@@ -17,7 +17,7 @@ STATE_DIR = PROJECT_DIR / ".autonews"
 
 # Bump whenever extraction output can change: documents extracted by another
 # version are extracted again on the next run, nothing else is recomputed.
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.4.1"
 
 # A document the extractor fails on is recorded with the error's first characters as reason.
 MAX_ERROR_CHARS = 1000
