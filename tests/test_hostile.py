@@ -11,13 +11,12 @@ import psycopg
 import pytest
 
 from flows.extract.extractor import Extractor
-from flows.extract.models import Extraction, RawDocument
 from flows.nightly import nightly
 from flows.settings import SAMPLE_DIR
 from tests.conftest import VOLATILE, mart_fingerprints
+from tests.test_pipeline import POISON, _poisoned_extract
 
 MB = 1_000_000
-POISON = "Nicht lesbar"
 # Company names of the reference list, for the list and the records.
 NAMES = ("BYD", "Tesla", "Volkswagen", "Stellantis", "Toyota", "BMW", "Renault", "Hyundai")
 
@@ -45,17 +44,6 @@ def _hostile_files() -> dict[str, str]:
         "numbers.txt": _repeat("4711 0815 3,14 2024 12.345.678 ", MB),
         "unreadable.txt": f"{POISON}: Toyota und Subaru bauen gemeinsam einen Sportwagen.\n",
     }
-
-
-def _poisoned_extract(original):
-    """Extractor.extract that raises on the document holding POISON (the injected fault)."""
-
-    def extract(self: Extractor, doc: RawDocument) -> Extraction:
-        if POISON in doc.body:
-            raise ValueError("injected fault: cannot read this document")
-        return original(self, doc)
-
-    return extract
 
 
 def _rows(url: str, statement: str) -> list[tuple]:
