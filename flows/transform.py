@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
+from flows import stopping
 from flows.database import libpq_env
 from flows.settings import DBT_PROJECT_DIR
 
@@ -81,6 +82,9 @@ def invoke_dbt(url: str, *args: str, marts_schema: str = MARTS_SCHEMA):
     # its queries: it stops the run, it is no failure of dbt's.
     if isinstance(result.exception, KeyboardInterrupt):
         raise result.exception
+    # An interrupt that lands inside dbt's own code can come back as another error (a relation
+    # it was building, say): after a stop request, whatever dbt returned is the stop.
+    stopping.check()
     return result
 
 
